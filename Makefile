@@ -1,0 +1,74 @@
+# Thrustlog: `make run` serves the demo, `make test` runs every check. Both set up what they need.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/thrustlog
+DEV_ENV := DJANGO_DEBUG=1
+
+.PHONY: help run test lint fmt test-sqlite test-postgres browser-deps postgres-up bench clean
+
+help:
+	@echo "make run   - install, migrate a SQLite database, load demo data, serve on http://127.0.0.1:$(PORT)"
+	@echo "make test  - install, lint, then the whole test suite on SQLite and on PostgreSQL"
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $@
+
+run: $(VENV)/.installed
+	$(DEV_ENV) $(PY) manage.py migrate --verbosity 0
+	@echo "Demo logins:"
+	$(DEV_ENV) $(PY) manage.py seed_demo
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
+	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Browser tests drive Debian's chromium; Playwright's own browser download does not work offline.
+browser-deps:
+	@if [ -x /usr/bin/chromium ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing Debian's chromium for the browser tests..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	elif [ "$${CI:-}" = true ]; then echo "chromium is missing and cannot be installed here" >&2; exit 1; \
+	else echo "NOTE: /usr/bin/chromium is missing (apt-get install chromium): browser tests will be skipped."; fi
+
+postgres-up:
+	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then exit 0; fi; \
+	if command -v pg_ctlcluster >/dev/null && [ -d /etc/postgresql ]; then \
+	  echo "Starting PostgreSQL..."; \
+	  pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql | head -1) main start || true; \
+	  for i in $$(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && exit 0; sleep 1; done; \
+	fi; true
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+fmt: $(VENV)/.installed
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+test-sqlite: $(VENV)/.installed
+	@echo "== Test suite on SQLite =="
+	env -u DATABASE_URL $(PY) -m pytest
+
+test-postgres: $(VENV)/.installed postgres-up
+	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
+	  echo "== Test suite on PostgreSQL =="; \
+	  DATABASE_URL=$(PG_URL) $(PY) -m pytest; \
+	elif [ "$${CI:-}" = true ]; then \
+	  echo "PostgreSQL is not reachable on 127.0.0.1:5432, and CI must test on it." >&2; exit 1; \
+	else \
+	  echo "SKIPPED: the PostgreSQL pass (no server on 127.0.0.1:5432; set PG_URL or start one)."; \
+	fi
+
+test: $(VENV)/.installed browser-deps lint test-sqlite test-postgres
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts .pytest_cache .ruff_cache

@@ -1,0 +1,109 @@
+"""Plain data the advice rules read: one athlete's history, aggregated per week.
+
+Nothing here imports Django. `advice.services` builds these from the database
+(weekly aggregation happens there, in SQL, once; the dashboards read the same
+aggregates), and `advice.rules` turns them into advice items.
+
+Weeks are identified by their Monday. Loads are kilograms. Pain scores are 0..10.
+Machine values (regions, timings, setup values, symptoms) are those of the
+public contract, section 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class WeekLoad:
+    """Training done in one week (all hip-thrust family sets with a load)."""
+
+    week: date
+    top_load_kg: Decimal  # heaviest set of the week
+    volume_kg: Decimal  # sum of load x reps
+    sets: int
+    sessions: int
+    e1rm_kg: Decimal | None = None  # best Epley estimate from sets of <= 10 reps
+
+
+@dataclass(frozen=True)
+class WeekPain:
+    """Pain reported in one region at one timing during one week."""
+
+    week: date
+    region: str
+    timing: str  # during | after | next_day
+    max_score: int
+    mean_score: float
+    reports: int
+
+
+@dataclass(frozen=True)
+class WeekCharacter:
+    """How often a region was described with a pain character in one week."""
+
+    week: date
+    region: str
+    character: str  # ache | sharp | cramp | pinch | bruise
+    reports: int
+    max_score: int
+
+
+@dataclass(frozen=True)
+class WeekSetup:
+    """How many sets in a week used one value of one setup field."""
+
+    week: date
+    field: str  # padding | foot_distance | stance_width | equipment
+    value: str
+    sets: int
+
+
+@dataclass(frozen=True)
+class SetupPain:
+    """In-set pain reported on sets that used one setup value, per week."""
+
+    week: date
+    field: str
+    value: str
+    region: str
+    max_score: int
+    mean_score: float
+    reports: int
+
+
+@dataclass(frozen=True)
+class SessionBench:
+    """The bench a session was done on, when the athlete said."""
+
+    date: date
+    bench_height_cm: int | None
+    bench_stable: bool | None
+
+
+@dataclass(frozen=True)
+class Symptom:
+    """A red-flag symptom reported with a session."""
+
+    date: date
+    symptom: str
+
+
+@dataclass(frozen=True)
+class History:
+    """Everything the rules may look at, for one athlete, oldest first.
+
+    `today` is the date the advice is for: "recent" is measured from it, so the
+    same history and the same `today` always give the same advice.
+    """
+
+    today: date
+    loads: tuple[WeekLoad, ...] = ()
+    pains: tuple[WeekPain, ...] = ()
+    characters: tuple[WeekCharacter, ...] = ()
+    setups: tuple[WeekSetup, ...] = ()
+    setup_pains: tuple[SetupPain, ...] = ()
+    benches: tuple[SessionBench, ...] = ()
+    symptoms: tuple[Symptom, ...] = ()

@@ -1,0 +1,35 @@
+"""The cast every app's tests share: the athlete (owner) and an outsider (no access)."""
+
+import os
+
+import pytest
+from django.test import Client
+
+from tests.factories import UserFactory
+
+# Playwright's sync API runs an event loop in the test thread; Django would refuse ORM calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def athlete(db):
+    return UserFactory(username="athlete")
+
+
+@pytest.fixture
+def outsider(db):
+    return UserFactory(username="outsider")
+
+
+@pytest.fixture
+def athlete_client(athlete) -> Client:
+    client = Client()
+    client.force_login(athlete)
+    return client
+
+
+@pytest.fixture
+def outsider_client(outsider) -> Client:
+    client = Client()
+    client.force_login(outsider)
+    return client

@@ -1,0 +1,86 @@
+"""factory-boy factories for every model: valid objects by default, one place for all tests."""
+
+from datetime import date
+from decimal import Decimal
+
+import factory
+from django.contrib.auth.models import User
+from factory.django import DjangoModelFactory
+
+from tracker.choices import (
+    Equipment,
+    FootDistance,
+    Padding,
+    PainRegion,
+    PainTiming,
+    RedFlag,
+    StanceWidth,
+)
+from tracker.models import PainReport, Profile, Set, Symptom, TrainingSession
+
+PASSWORD = "a-long-test-passphrase"  # noqa: S105
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"athlete{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.com")
+    password = factory.django.Password(PASSWORD)
+    profile = factory.RelatedFactory("tests.factories.ProfileFactory", factory_related_name="user")
+
+
+class ProfileFactory(DjangoModelFactory):
+    class Meta:
+        model = Profile
+        django_get_or_create = ("user",)
+
+    user = factory.SubFactory(UserFactory, profile=None)
+
+
+class TrainingSessionFactory(DjangoModelFactory):
+    class Meta:
+        model = TrainingSession
+
+    athlete = factory.SubFactory(UserFactory)
+    date = factory.LazyFunction(date.today)
+    bench_height_cm = 40
+    bench_stable = True
+
+
+class SetFactory(DjangoModelFactory):
+    class Meta:
+        model = Set
+
+    session = factory.SubFactory(TrainingSessionFactory)
+    athlete = factory.SelfAttribute("session.athlete")
+    position = factory.Sequence(lambda n: n + 1)
+    load_kg = Decimal("80.00")
+    reps = 8
+    rir = 2
+    foot_distance = FootDistance.SHINS_VERTICAL
+    stance_width = StanceWidth.HIP_WIDTH
+    padding = Padding.THICK
+    equipment = Equipment.BARBELL
+
+
+class PainReportFactory(DjangoModelFactory):
+    class Meta:
+        model = PainReport
+
+    session = factory.SubFactory(TrainingSessionFactory)
+    athlete = factory.SelfAttribute("session.athlete")
+    region = PainRegion.LOWER_BACK
+    score = 3
+    timing = PainTiming.AFTER
+
+
+class SymptomFactory(DjangoModelFactory):
+    class Meta:
+        model = Symptom
+
+    session = factory.SubFactory(TrainingSessionFactory)
+    kind = RedFlag.NUMBNESS

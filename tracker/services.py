@@ -1,0 +1,233 @@
+"""Every write to the training log goes through here: forms, the API and imports share these rules.
+
+Guarantees: a repeated `client_id` returns the stored row (created=False) and writes nothing;
+each function writes all or nothing; rows always belong to the athlete who wrote them.
+"""
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import TypeVar
+from uuid import UUID
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import IntegrityError, models, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from tracker.choices import Exercise, PainTiming
+from tracker.models import PainReport, Profile, Set, Symptom, TrainingSession
+
+M = TypeVar("M", bound=models.Model)
+
+
+@dataclass(frozen=True)
+class PainInput:
+    """Pain in one region, as the athlete tapped it."""
+
+    region: str
+    score: int
+    character: str = ""
+
+
+def profile_for(user: AbstractBaseUser) -> Profile:
+    profile, _ = Profile.objects.get_or_create(user=user)
+    return profile
+
+
+def _create_once(
+    model: type[M], *, athlete: AbstractBaseUser, client_id: UUID | None, create: Callable[[], M]
+) -> tuple[M, bool]:
+    """Run `create` unless this athlete already stored `client_id` for `model`.
+
+    Two identical requests may race past the first lookup; the unique constraint then stops the
+    second one, and it answers with the row the first one stored.
+    """
+    if client_id is not None:
+        stored = model._default_manager.filter(athlete=athlete, client_id=client_id).first()
+        if stored is not None:
+            return stored, False
+    try:
+        with transaction.atomic():
+            return create(), True
+    except IntegrityError:
+        if client_id is None:
+            raise
+        stored = model._default_manager.filter(athlete=athlete, client_id=client_id).first()
+        if stored is None:
+            raise
+        return stored, False
+
+
+def _check_owner(session: TrainingSession, athlete: AbstractBaseUser) -> None:
+    if session.athlete_id != athlete.pk:
+        # Views look sessions up through the athlete, so this is a programming error.
+        raise PermissionError("That session belongs to another athlete.")
+
+
+def session_start(
+    *,
+    athlete: AbstractBaseUser,
+    date: date,
+    client_id: UUID | None = None,
+    bench_height_cm: int | None = None,
+    bench_stable: bool | None = None,
+    notes: str = "",
+    symptoms: Iterable[str] = (),
+) -> tuple[TrainingSession, bool]:
+    """Start a session (or return the one already stored under `client_id`)."""
+
+    def create() -> TrainingSession:
+        session = TrainingSession.objects.create(
+            athlete=athlete,
+            date=date,
+            client_id=client_id,
+            bench_height_cm=bench_height_cm,
+            bench_stable=bench_stable,
+            notes=notes,
+        )
+        Symptom.objects.bulk_create(Symptom(session=session, kind=k) for k in sorted(set(symptoms)))
+        return session
+
+    return _create_once(TrainingSession, athlete=athlete, client_id=client_id, create=create)
+
+
+@transaction.atomic
+def symptoms_replace(*, session: TrainingSession, kinds: Iterable[str]) -> None:
+    """Make the session's red flags exactly `kinds`."""
+    wanted = set(kinds)
+    session.symptoms.exclude(kind__in=wanted).delete()
+    have = set(session.symptoms.values_list("kind", flat=True))
+    Symptom.objects.bulk_create(Symptom(session=session, kind=k) for k in sorted(wanted - have))
+
+
+def set_log(
+    *,
+    athlete: AbstractBaseUser,
+    session: TrainingSession,
+    load_kg: Decimal,
+    reps: int,
+    rir: int | None = None,
+    exercise: str = Exercise.HIP_THRUST,
+    exercise_name: str = "",
+    foot_distance: str = "",
+    stance_width: str = "",
+    padding: str = "",
+    equipment: str = "",
+    pain: Sequence[PainInput] = (),
+    client_id: UUID | None = None,
+) -> tuple[Set, bool]:
+    """Log one set with the pain felt in it (stored as `during` reports), all or nothing.
+
+    A repeated `client_id` returns the stored set, never a duplicate.
+    """
+    _check_owner(session, athlete)
+
+    def create() -> Set:
+        # Lock the session row so two sets logged at once get distinct positions.
+        TrainingSession.objects.select_for_update().filter(pk=session.pk).first()
+        last = session.sets.aggregate(last=Max("position"))["last"] or 0
+        logged = Set.objects.create(
+            athlete=athlete,
+            session=session,
+            position=last + 1,
+            exercise=exercise,
+            exercise_name=exercise_name,
+            load_kg=load_kg,
+            reps=reps,
+            rir=rir,
+            foot_distance=foot_distance,
+            stance_width=stance_width,
+            padding=padding,
+            equipment=equipment,
+            client_id=client_id,
+        )
+        PainReport.objects.bulk_create(
+            PainReport(
+                athlete=athlete,
+                session=session,
+                set=logged,
+                region=p.region,
+                score=p.score,
+                character=p.character,
+                timing=PainTiming.DURING,
+            )
+            for p in pain
+        )
+        return logged
+
+    return _create_once(Set, athlete=athlete, client_id=client_id, create=create)
+
+
+def pain_report_log(
+    *,
+    athlete: AbstractBaseUser,
+    session: TrainingSession,
+    region: str,
+    score: int,
+    timing: str,
+    character: str = "",
+    logged_set: Set | None = None,
+    client_id: UUID | None = None,
+) -> tuple[PainReport, bool]:
+    """Record pain in one region; a repeated `client_id` returns the stored report."""
+    _check_owner(session, athlete)
+    if logged_set is not None and logged_set.session_id != session.pk:
+        raise ValueError("The set is not part of that session.")
+    return _create_once(
+        PainReport,
+        athlete=athlete,
+        client_id=client_id,
+        create=lambda: PainReport.objects.create(
+            athlete=athlete,
+            session=session,
+            set=logged_set,
+            region=region,
+            score=score,
+            timing=timing,
+            character=character,
+            client_id=client_id,
+        ),
+    )
+
+
+@transaction.atomic
+def check_in(
+    *, athlete: AbstractBaseUser, session: TrainingSession, timing: str, scores: dict[str, int]
+) -> list[PainReport]:
+    """Record an after-session or next-morning check: one report per region, replacing earlier ones.
+
+    Checking in twice (a double tap, a change of mind) leaves one report per region and timing.
+    """
+    _check_owner(session, athlete)
+    session.pain_reports.filter(timing=timing, set__isnull=True).delete()
+    return PainReport.objects.bulk_create(
+        PainReport(athlete=athlete, session=session, region=r, score=s, timing=timing)
+        for r, s in sorted(scores.items())
+    )
+
+
+def session_finish(
+    *,
+    athlete: AbstractBaseUser,
+    session: TrainingSession,
+    bench_height_cm: int | None,
+    bench_stable: bool | None,
+    notes: str,
+    symptoms: Iterable[str],
+    after_pain: dict[str, int],
+) -> TrainingSession:
+    """Close a session with the after-session check, the bench, notes and red flags."""
+    _check_owner(session, athlete)
+    with transaction.atomic():
+        session.bench_height_cm = bench_height_cm
+        session.bench_stable = bench_stable
+        session.notes = notes
+        session.finished_at = session.finished_at or timezone.now()
+        session.save(
+            update_fields=["bench_height_cm", "bench_stable", "notes", "finished_at", "updated"]
+        )
+        symptoms_replace(session=session, kinds=symptoms)
+        check_in(athlete=athlete, session=session, timing=PainTiming.AFTER, scores=after_pain)
+    return session

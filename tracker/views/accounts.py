@@ -1,0 +1,24 @@
+"""Sign-up. Log-in, log-out and passwords are Django's own views (see thrustlog/urls.py)."""
+
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from tracker.forms import SignUpForm
+from tracker.services import profile_for
+
+
+@login_not_required
+@require_http_methods(["GET", "POST"])
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("tracker:today")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        profile_for(user)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        return redirect("tracker:today")
+    return render(request, "registration/signup.html", {"form": form})
