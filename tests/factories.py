@@ -18,7 +18,7 @@ from tracker.choices import (
 )
 from tracker.models import PainReport, Profile, Set, Symptom, TrainingSession
 
-PASSWORD = "a-long-test-passphrase"  # noqa: S105
+PASSWORD = "a-long-test-passphrase"
 
 
 class UserFactory(DjangoModelFactory):

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "csp",
     "rest_framework",
     "rest_framework.authtoken",
@@ -63,10 +64,15 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "tracker.preferences.context",
             ],
+            "builtins": ["tracker.templatetags.thrustlog"],
         },
     },
 ]
+
+# Lets widgets use templates from templates/ (the chip radios).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": dj_database_url.config(

@@ -1,4 +1,4 @@
-"""Settings for the test suite: production settings, with what a test server cannot do switched off."""
+"""Settings for the test suite: production settings, less what a test server cannot do."""
 
 import os
 
@@ -9,12 +9,16 @@ os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("DJANGO_SECURE_COOKIES", "0")
 os.environ.setdefault("DJANGO_HSTS_SECONDS", "0")
 
-from thrustlog.settings import *  # noqa: E402, F403
+from thrustlog.settings import *  # noqa: F403
+from thrustlog.settings import STORAGES
 
 # Hashing passwords properly is slow by design; tests make many users.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # The manifest storage needs collectstatic; tests serve the source files.
-STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

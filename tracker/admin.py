@@ -15,8 +15,17 @@ class ProfileAdmin(admin.ModelAdmin):
 class SetInline(admin.TabularInline):
     model = Set
     extra = 0
-    fields = ["position", "exercise", "load_kg", "reps", "rir", "foot_distance", "stance_width",
-              "padding", "equipment"]
+    fields = [
+        "position",
+        "exercise",
+        "load_kg",
+        "reps",
+        "rir",
+        "foot_distance",
+        "stance_width",
+        "padding",
+        "equipment",
+    ]
 
 
 class PainInline(admin.TabularInline):
@@ -33,7 +42,14 @@ class SymptomInline(admin.TabularInline):
 
 @admin.register(TrainingSession)
 class TrainingSessionAdmin(admin.ModelAdmin):
-    list_display = ["date", "athlete", "set_count", "bench_height_cm", "bench_stable", "finished_at"]
+    list_display = [
+        "date",
+        "athlete",
+        "set_count",
+        "bench_height_cm",
+        "bench_stable",
+        "finished_at",
+    ]
     list_filter = ["date", "bench_stable", "symptoms__kind"]
     search_fields = ["athlete__username", "notes"]
     date_hierarchy = "date"
@@ -52,8 +68,18 @@ class TrainingSessionAdmin(admin.ModelAdmin):
 
 @admin.register(Set)
 class SetAdmin(admin.ModelAdmin):
-    list_display = ["session", "position", "exercise", "load_kg", "reps", "rir", "foot_distance",
-                    "stance_width", "padding", "equipment"]
+    list_display = [
+        "session",
+        "position",
+        "exercise",
+        "load_kg",
+        "reps",
+        "rir",
+        "foot_distance",
+        "stance_width",
+        "padding",
+        "equipment",
+    ]
     list_filter = ["exercise", "padding", "foot_distance", "stance_width", "equipment"]
     search_fields = ["athlete__username"]
     raw_id_fields = ["athlete", "session"]

@@ -1,4 +1,4 @@
-"""The log's vocabulary: machine values fixed by the public contract (section 1), human labels ours."""
+"""The log's vocabulary: machine values from the public contract (section 1), our labels."""
 
 from django.db import models
 

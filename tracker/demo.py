@@ -18,7 +18,7 @@ from tracker.choices import Equipment, FootDistance, Padding, PainRegion, PainTi
 from tracker.models import TrainingSession
 from tracker.services import PainInput
 
-DEMO_PASSWORD = "thrustlog-demo"  # noqa: S105  (printed to the developer on purpose)
+DEMO_PASSWORD = "thrustlog-demo"
 WEEKS = 12
 
 
@@ -48,8 +48,14 @@ def _days(today: date) -> list[date]:
 def clean_progression(today: date, rng: random.Random) -> list[Day]:
     days = _days(today)
     return [
-        Day(d, _round_to_plate(60 + 30 * i / len(days)), Padding.THICK,
-            {PainRegion.HIP_BONE: 1} if rng.random() < 0.1 else {}, {}, {})
+        Day(
+            d,
+            _round_to_plate(60 + 30 * i / len(days)),
+            Padding.THICK,
+            {PainRegion.HIP_BONE: 1} if rng.random() < 0.1 else {},
+            {},
+            {},
+        )
         for i, d in enumerate(days)
     ]
 
@@ -63,9 +69,16 @@ def load_jump(today: date, rng: random.Random) -> list[Day]:
             plan.append(Day(d, _round_to_plate(80 + week), Padding.THICK, {}, {}, {}))
             continue
         pain = min(7, 2 + (week - 6) + rng.randint(0, 1))
-        plan.append(Day(d, _round_to_plate(105 + 2.5 * (week - 6)), Padding.THICK,
-                        {PainRegion.LOWER_BACK: max(1, pain - 2)},
-                        {PainRegion.LOWER_BACK: pain}, {PainRegion.LOWER_BACK: max(0, pain - 1)}))
+        plan.append(
+            Day(
+                d,
+                _round_to_plate(105 + 2.5 * (week - 6)),
+                Padding.THICK,
+                {PainRegion.LOWER_BACK: max(1, pain - 2)},
+                {PainRegion.LOWER_BACK: pain},
+                {PainRegion.LOWER_BACK: max(0, pain - 1)},
+            )
+        )
     return plan
 
 
@@ -77,8 +90,16 @@ def no_pad(today: date, rng: random.Random) -> list[Day]:
         load = _round_to_plate(70 + 1.5 * week)
         if week < 9:
             hurt = 4 + rng.randint(0, 2)
-            plan.append(Day(d, load, Padding.NONE, {PainRegion.HIP_BONE: hurt},
-                            {PainRegion.HIP_BONE: hurt - 1}, {PainRegion.HIP_BONE: hurt - 2}))
+            plan.append(
+                Day(
+                    d,
+                    load,
+                    Padding.NONE,
+                    {PainRegion.HIP_BONE: hurt},
+                    {PainRegion.HIP_BONE: hurt - 1},
+                    {PainRegion.HIP_BONE: hurt - 2},
+                )
+            )
         else:
             plan.append(Day(d, load, Padding.THICK, {PainRegion.HIP_BONE: 1}, {}, {}))
     return plan
@@ -122,7 +143,8 @@ def _log(user: User, day: Day, rng: random.Random) -> None:
         services.set_log(
             athlete=user,
             session=session,
-            load_kg=(day.load_kg * Decimal("0.6")).quantize(Decimal("0.5")) if warm_up
+            load_kg=(day.load_kg * Decimal("0.6")).quantize(Decimal("0.5"))
+            if warm_up
             else day.load_kg,
             reps=12 if warm_up else 8,
             rir=None if warm_up else max(0, 3 - position + rng.randint(-1, 0)),

@@ -1,9 +1,36 @@
-from collections.abc import Mapping
+"""Forms for the phone pages. Loads are typed in the athlete's unit and handed on in kilograms."""
+
+import zoneinfo
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
 from uuid import UUID
 
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import User
+from django.utils import timezone
+
+from tracker import units
+from tracker.choices import (
+    Equipment,
+    Exercise,
+    FootDistance,
+    Padding,
+    PainCharacter,
+    PainRegion,
+    RedFlag,
+    StanceWidth,
+    Unit,
+)
+from tracker.models import MAX_LOAD_KG, MAX_REPS, Profile
+from tracker.services import PainInput
+
+SCORES = [(str(n), str(n)) for n in range(11)]
+HURT_SCORES = SCORES[1:]  # "it hurt" starts at 1; 0 is the default of not ticking the region
+RIR_CHOICES = [("", "Not sure"), *SCORES]
 
 
 class SignUpForm(UserCreationForm):
@@ -22,3 +49,325 @@ def client_id_from(data: Mapping[str, str]) -> UUID | None:
         return UUID(data.get("client_id", ""))
     except ValueError:
         return None
+
+
+class Chips(forms.RadioSelect):
+    """Radio buttons drawn as large tap targets (see partials/chips.html)."""
+
+    template_name = "partials/chips_widget.html"
+
+
+class ChipBoxes(forms.CheckboxSelectMultiple):
+    template_name = "partials/chips_widget.html"
+
+
+def _load_field(unit: str, **kwargs: Any) -> forms.DecimalField:
+    step = units.STEP[Unit(unit)]
+    places = 2 if unit == Unit.KG else 1
+    return forms.DecimalField(
+        label=f"Load ({unit})",
+        min_value=Decimal("0"),
+        max_value=units.from_kg(MAX_LOAD_KG, unit),
+        decimal_places=places,
+        max_digits=7,
+        widget=forms.NumberInput(
+            attrs={
+                "inputmode": "decimal",
+                "step": "any",
+                "data-step": str(step),
+                "autocomplete": "off",
+            }
+        ),
+        error_messages={
+            "min_value": "The load cannot be negative.",
+            "max_value": f"That is more than anyone lifts: at most %(limit_value)s {unit}.",
+            "max_decimal_places": f"Use at most {places} decimal place(s) in {unit}.",
+            "invalid": "Enter the load as a number, e.g. 102.5.",
+        },
+        **kwargs,
+    )
+
+
+@dataclass(frozen=True)
+class RegionPicker:
+    """One region's controls in a pain picker, for the template."""
+
+    region: str
+    label: str
+    hurt: forms.BoundField
+    score: forms.BoundField
+    character: forms.BoundField | None
+
+
+class PainPickerMixin:
+    """Per region: 'it hurt', a 1-10 score and an optional character. Nothing ticked: no pain."""
+
+    cleaned_data: dict[str, Any]
+    fields: dict[str, forms.Field]
+
+    def add_pain_fields(self, *, with_character: bool) -> None:
+        for region in PainRegion:
+            self.fields[f"hurt_{region}"] = forms.BooleanField(required=False, label=region.label)
+            self.fields[f"score_{region}"] = forms.TypedChoiceField(
+                choices=HURT_SCORES,
+                coerce=int,
+                required=False,
+                widget=Chips,
+                label=f"{region.label}: how much, 1 to 10",
+            )
+            if with_character:
+                self.fields[f"character_{region}"] = forms.ChoiceField(
+                    choices=PainCharacter.choices,
+                    required=False,
+                    widget=Chips,
+                    label=f"{region.label}: what kind (optional)",
+                )
+
+    def pickers(self) -> Iterator[RegionPicker]:
+        for region in PainRegion:
+            yield RegionPicker(
+                region=region.value,
+                label=region.label,
+                hurt=self[f"hurt_{region}"],  # type: ignore[index]
+                score=self[f"score_{region}"],  # type: ignore[index]
+                character=self[f"character_{region}"]  # type: ignore[index]
+                if f"character_{region}" in self.fields
+                else None,
+            )
+
+    def clean_pain(self) -> list[PainInput]:
+        pain = []
+        for region in PainRegion:
+            if not self.cleaned_data.get(f"hurt_{region}"):
+                continue
+            score = self.cleaned_data.get(f"score_{region}")
+            if score in (None, ""):
+                self.add_error(  # type: ignore[attr-defined]
+                    f"score_{region}", f"Give {region.label.lower()} a score from 1 to 10."
+                )
+                continue
+            character = self.cleaned_data.get(f"character_{region}", "")
+            pain.append(PainInput(region=region.value, score=score, character=character or ""))
+        return pain
+
+
+class SetForm(PainPickerMixin, forms.Form):
+    """One set: load in the athlete's unit, reps, RIR, setup as chips, and optional pain."""
+
+    reps = forms.IntegerField(
+        min_value=1,
+        max_value=MAX_REPS,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "data-step": "1"}),
+        error_messages={
+            "min_value": "A set has at least 1 rep.",
+            "max_value": f"At most {MAX_REPS} reps in one set.",
+        },
+    )
+    rir = forms.TypedChoiceField(
+        label="Reps in reserve",
+        choices=RIR_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=Chips,
+    )
+    exercise = forms.ChoiceField(choices=Exercise.choices, initial=Exercise.HIP_THRUST)
+    exercise_name = forms.CharField(
+        label="Name of the other exercise", max_length=100, required=False
+    )
+    foot_distance = forms.ChoiceField(label="Feet", choices=FootDistance.choices, widget=Chips)
+    stance_width = forms.ChoiceField(label="Stance", choices=StanceWidth.choices, widget=Chips)
+    padding = forms.ChoiceField(label="Bar padding", choices=Padding.choices, widget=Chips)
+    equipment = forms.ChoiceField(label="Equipment", choices=Equipment.choices, widget=Chips)
+
+    field_order = ["load", "reps", "rir"]
+
+    def __init__(self, *args: Any, unit: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.unit = unit
+        self.fields["load"] = _load_field(unit)
+        self.order_fields(self.field_order)
+        self.add_pain_fields(with_character=True)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("exercise") == Exercise.OTHER and not cleaned.get("exercise_name"):
+            self.add_error("exercise_name", "Name the exercise.")
+        cleaned["pain"] = self.clean_pain()
+        if cleaned.get("load") is not None:
+            cleaned["load_kg"] = units.to_kg(cleaned["load"], self.unit)
+        return cleaned
+
+    def folded_summary(self) -> str:
+        """The folded setup fields' current choices, in words: "Hip width · Barbell · Hip thrust"."""
+        labels = []
+        for name in ("stance_width", "equipment", "exercise"):
+            value = self[name].value()
+            labels.append(dict(self.fields[name].choices).get(value, "not set"))  # type: ignore[attr-defined]
+        return " · ".join(str(label) for label in labels)
+
+    def set_fields(self) -> dict[str, Any]:
+        """What tracker.services.set_log takes."""
+        data = self.cleaned_data
+        names = (
+            "reps",
+            "rir",
+            "exercise",
+            "exercise_name",
+            "foot_distance",
+            "stance_width",
+            "padding",
+            "equipment",
+            "load_kg",
+            "pain",
+        )
+        return {name: data[name] for name in names}
+
+
+class NewSetForm(SetForm):
+    """A set to log. Each render carries a fresh id, so a resubmitted form logs it once."""
+
+    client_id = forms.UUIDField(widget=forms.HiddenInput)
+
+
+def initial_for_set(previous: Any, unit: str) -> dict[str, Any]:
+    """The set form prefilled from the previous set, so repeating it is one tap."""
+    if previous is None:
+        return {
+            "exercise": Exercise.HIP_THRUST,
+            "foot_distance": FootDistance.SHINS_VERTICAL,
+            "stance_width": StanceWidth.HIP_WIDTH,
+            "padding": Padding.THICK,
+            "equipment": Equipment.BARBELL,
+            "reps": 10,
+        }
+    return {
+        "load": units.from_kg(previous.load_kg, unit).normalize(),
+        "reps": previous.reps,
+        "rir": "" if previous.rir is None else previous.rir,
+        "exercise": previous.exercise,
+        "exercise_name": previous.exercise_name,
+        "foot_distance": previous.foot_distance,
+        "stance_width": previous.stance_width,
+        "padding": previous.padding,
+        "equipment": previous.equipment,
+    }
+
+
+def initial_pain(reports: Iterable[Any]) -> dict[str, Any]:
+    initial: dict[str, Any] = {}
+    for report in reports:
+        initial[f"hurt_{report.region}"] = True
+        initial[f"score_{report.region}"] = report.score
+        initial[f"character_{report.region}"] = report.character
+    return initial
+
+
+class RegionScoresForm(forms.Form):
+    """A 0-10 score per region for a check-in. A region left unanswered is not recorded."""
+
+    def __init__(self, *args: Any, regions: Iterable[str] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.first_regions = [r for r in PainRegion if r in set(regions)]
+        for region in PainRegion:
+            self.fields[f"score_{region}"] = forms.TypedChoiceField(
+                label=region.label, choices=SCORES, coerce=int, required=False, widget=Chips
+            )
+
+    def region_fields_first(self) -> list[forms.BoundField]:
+        """The regions that hurt in the session: asked about first."""
+        return [self[f"score_{r}"] for r in PainRegion if r in self.first_regions]
+
+    def region_fields_rest(self) -> list[forms.BoundField]:
+        return [self[f"score_{r}"] for r in PainRegion if r not in self.first_regions]
+
+    def scores(self) -> dict[str, int]:
+        return {
+            region.value: self.cleaned_data[f"score_{region}"]
+            for region in PainRegion
+            if self.cleaned_data.get(f"score_{region}") not in (None, "")
+        }
+
+
+def not_in_future(value: date) -> None:
+    # One day of slack: the athlete's "today" may be ahead of the server's.
+    if value > timezone.localdate() + timedelta(days=1):
+        raise forms.ValidationError("That date is in the future.")
+
+
+class FinishForm(RegionScoresForm):
+    """The end of a session: how each region feels now, the bench, notes and red flags."""
+
+    date = forms.DateField(
+        validators=[not_in_future],
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": "Enter a date like 2026-03-02."},
+    )
+    bench_height_cm = forms.IntegerField(
+        label="Bench height (cm)",
+        min_value=10,
+        max_value=120,
+        required=False,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    bench_stable = forms.TypedChoiceField(
+        label="Was the bench steady?",
+        required=False,
+        widget=Chips,
+        empty_value=None,
+        choices=[("yes", "Steady"), ("no", "Wobbly"), ("", "Didn't notice")],
+        coerce=lambda v: {"yes": True, "no": False}.get(v),
+    )
+    notes = forms.CharField(
+        required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    symptoms = forms.MultipleChoiceField(
+        label="Anything of these today?", choices=RedFlag.choices, required=False, widget=ChipBoxes
+    )
+
+
+class SettingsForm(forms.ModelForm):
+    bodyweight = forms.DecimalField(
+        label="Bodyweight",
+        required=False,
+        min_value=Decimal("20"),
+        max_value=Decimal("900"),
+        decimal_places=1,
+        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "any"}),
+        help_text="Optional.",
+    )
+    time_zone = forms.ChoiceField(
+        choices=[(tz, tz.replace("_", " ")) for tz in sorted(zoneinfo.available_timezones())],
+        help_text="Decides what counts as today.",
+    )
+
+    class Meta:
+        model = Profile
+        fields = ["unit", "time_zone"]
+        widgets = {"unit": Chips}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The bodyweight is read in the unit the page was shown in, even if the unit changes now.
+        self.shown_unit = self.instance.unit
+        self.fields["bodyweight"].label = f"Bodyweight ({self.shown_unit})"
+        if self.instance.bodyweight_kg is not None:
+            self.initial["bodyweight"] = units.from_kg(
+                self.instance.bodyweight_kg, self.shown_unit
+            ).normalize()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        bodyweight, unit = cleaned.get("bodyweight"), self.shown_unit
+        if bodyweight is not None:
+            kg = units.to_kg(bodyweight, unit)
+            if not Decimal("20") <= kg <= Decimal("400"):
+                self.add_error("bodyweight", "That bodyweight looks wrong: check the unit.")
+            cleaned["bodyweight_kg"] = kg
+        else:
+            cleaned["bodyweight_kg"] = None
+        return cleaned
+
+    def save(self, commit: bool = True) -> Profile:
+        self.instance.bodyweight_kg = self.cleaned_data["bodyweight_kg"]
+        return super().save(commit=commit)

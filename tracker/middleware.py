@@ -25,7 +25,7 @@ class AthleteTimezoneMiddleware:
 
 
 class LoginRequiredExceptApiMiddleware(LoginRequiredMiddleware):
-    """Pages need a signed-in user; the API authenticates (token or session) and answers 401 itself."""
+    """Pages need a signed-in user; the API authenticates (token or session) and answers itself."""
 
     def process_view(self, request, view_func, view_args, view_kwargs):  # type: ignore[no-untyped-def]
         if request.path_info.startswith("/api/"):

@@ -118,7 +118,7 @@ class Symptom(models.Model):
 
 
 class Set(models.Model):
-    """One working set. `athlete` repeats the session's owner so client ids can be unique per athlete."""
+    """One working set. `athlete` repeats the session's owner: client ids are unique per athlete."""
 
     athlete = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="sets"
@@ -230,4 +230,3 @@ class PainReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_region_display()} {self.score}/10 ({self.get_timing_display()})"
-

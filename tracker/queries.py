@@ -1,11 +1,12 @@
 """Every read of the training log that a page or the API needs, filtered by owner in one place."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Max, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
+from tracker.choices import PainTiming
 from tracker.models import PainReport, Set, TrainingSession
 
 
@@ -14,12 +15,16 @@ def sessions_of(athlete: AbstractBaseUser) -> QuerySet[TrainingSession]:
 
 
 def history(athlete: AbstractBaseUser) -> QuerySet[TrainingSession]:
-    """Sessions newest first, each with its set count, top load and worst pain (one query a page)."""
-    return sessions_of(athlete).annotate(
-        set_count=Count("sets", distinct=True),
-        top_load_kg=Max("sets__load_kg"),
-        worst_pain=Max("pain_reports__score"),
-    ).order_by("-date", "-created")
+    """Sessions newest first, with set count, top load and worst pain (one query a page)."""
+    return (
+        sessions_of(athlete)
+        .annotate(
+            set_count=Count("sets", distinct=True),
+            top_load_kg=Max("sets__load_kg"),
+            worst_pain=Max("pain_reports__score"),
+        )
+        .order_by("-date", "-created")
+    )
 
 
 def session_with_log(athlete: AbstractBaseUser, pk: int) -> TrainingSession:
@@ -37,3 +42,43 @@ def latest_session(athlete: AbstractBaseUser, *, on: date | None = None) -> Trai
     if on is not None:
         queryset = queryset.filter(date=on)
     return queryset.order_by("-date", "-created").first()
+
+
+def previous_set(athlete: AbstractBaseUser, session: TrainingSession) -> Set | None:
+    """The set a new one starts from: the last of this session, else the athlete's last."""
+    own = Set.objects.filter(athlete=athlete)
+    return (
+        own.filter(session=session).order_by("-position").first()
+        or own.order_by("-session__date", "-created").first()
+    )
+
+
+def set_of(athlete: AbstractBaseUser, pk: int) -> Set:
+    queryset = Set.objects.filter(athlete=athlete).select_related("session")
+    return get_object_or_404(queryset.prefetch_related("pain_reports"), pk=pk)
+
+
+def pain_report_of(athlete: AbstractBaseUser, pk: int) -> PainReport:
+    queryset = PainReport.objects.filter(athlete=athlete).select_related("session", "set")
+    return get_object_or_404(queryset, pk=pk)
+
+
+def check_in_due(athlete: AbstractBaseUser, today: date) -> TrainingSession | None:
+    """Yesterday's (or the day before's) session still waiting for its next-morning check-in."""
+    return (
+        sessions_of(athlete)
+        .filter(date__range=(today - timedelta(days=2), today - timedelta(days=1)))
+        .exclude(pain_reports__timing=PainTiming.NEXT_DAY)
+        .order_by("-date", "-created")
+        .first()
+    )
+
+
+def regions_that_hurt(session: TrainingSession) -> list[str]:
+    """Regions with any pain above 0 in a session, to ask about first at a check-in."""
+    return list(
+        session.pain_reports.filter(score__gt=0)
+        .values_list("region", flat=True)
+        .distinct()
+        .order_by("region")
+    )

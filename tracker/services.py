@@ -217,17 +217,62 @@ def session_finish(
     notes: str,
     symptoms: Iterable[str],
     after_pain: dict[str, int],
+    on: date | None = None,
 ) -> TrainingSession:
-    """Close a session with the after-session check, the bench, notes and red flags."""
+    """Close a session with the after-session check, the bench, notes and red flags.
+
+    `on` moves the session to another day (a session logged late).
+    """
     _check_owner(session, athlete)
     with transaction.atomic():
+        session.date = on or session.date
         session.bench_height_cm = bench_height_cm
         session.bench_stable = bench_stable
         session.notes = notes
         session.finished_at = session.finished_at or timezone.now()
         session.save(
-            update_fields=["bench_height_cm", "bench_stable", "notes", "finished_at", "updated"]
+            update_fields=[
+                "date",
+                "bench_height_cm",
+                "bench_stable",
+                "notes",
+                "finished_at",
+                "updated",
+            ]
         )
         symptoms_replace(session=session, kinds=symptoms)
         check_in(athlete=athlete, session=session, timing=PainTiming.AFTER, scores=after_pain)
     return session
+
+
+_SET_FIELDS = (
+    "load_kg", "reps", "rir", "exercise", "exercise_name",
+    "foot_distance", "stance_width", "padding", "equipment",
+)  # fmt: skip
+
+
+@transaction.atomic
+def set_update(
+    *,
+    athlete: AbstractBaseUser,
+    logged_set: Set,
+    pain: Sequence[PainInput] | None = None,
+    **fields: object,
+) -> Set:
+    """Change a set; when `pain` is given it replaces the set's in-set pain reports."""
+    _check_owner(logged_set.session, athlete)
+    unknown = set(fields) - set(_SET_FIELDS)
+    if unknown:
+        raise TypeError(f"Not a set field: {', '.join(sorted(unknown))}")
+    for name, value in fields.items():
+        setattr(logged_set, name, value)
+    logged_set.save()
+    if pain is not None:
+        logged_set.pain_reports.all().delete()
+        PainReport.objects.bulk_create(
+            PainReport(athlete=athlete, session_id=logged_set.session_id, set=logged_set,
+                       region=p.region, score=p.score, character=p.character,
+                       timing=PainTiming.DURING)
+            for p in pain
+        )  # fmt: skip
+    return logged_set

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tracker.views import log
+from tracker.views import checkins, log, preferences, sets
 
 app_name = "tracker"
 
@@ -9,4 +9,11 @@ urlpatterns = [
     path("sessions/", log.history, name="history"),
     path("sessions/start/", log.session_start, name="session_start"),
     path("sessions/<int:pk>/", log.session_detail, name="session"),
+    path("sessions/<int:pk>/sets/", log.set_create, name="set_create"),
+    path("sessions/<int:pk>/finish/", checkins.session_finish, name="session_finish"),
+    path("sessions/<int:pk>/next-morning/", checkins.next_morning, name="next_morning"),
+    path("sets/<int:pk>/edit/", sets.set_edit, name="set_edit"),
+    path("sets/<int:pk>/delete/", sets.set_delete, name="set_delete"),
+    path("pain/<int:pk>/delete/", sets.pain_delete, name="pain_delete"),
+    path("settings/", preferences.settings_page, name="settings"),
 ]

@@ -13,7 +13,11 @@ pytestmark = pytest.mark.django_db
 def test_signing_up_creates_an_athlete_with_a_profile_and_signs_them_in(client):
     response = client.post(
         reverse("signup"),
-        {"username": "newbie", "password1": "gluteus-maximus-42", "password2": "gluteus-maximus-42"},
+        {
+            "username": "newbie",
+            "password1": "gluteus-maximus-42",
+            "password2": "gluteus-maximus-42",
+        },
     )
     assert response.status_code == 302
     user = User.objects.get(username="newbie")
@@ -55,8 +59,11 @@ def test_logging_out_ends_the_session(athlete_client):
 def test_a_password_can_be_changed(athlete_client, athlete):
     response = athlete_client.post(
         reverse("password_change"),
-        {"old_password": PASSWORD, "new_password1": "hinge-and-squeeze-7",
-         "new_password2": "hinge-and-squeeze-7"},
+        {
+            "old_password": PASSWORD,
+            "new_password1": "hinge-and-squeeze-7",
+            "new_password2": "hinge-and-squeeze-7",
+        },
     )
     assert response.status_code == 302
     athlete.refresh_from_db()

@@ -35,7 +35,9 @@ def test_the_demo_has_a_coach_and_three_athletes_with_twelve_weeks():
     seed()
     assert User.objects.get(username="coach").profile.is_coach
     for name in ("ada", "ben", "cleo"):
-        dates = TrainingSession.objects.filter(athlete__username=name).values_list("date", flat=True)
+        dates = TrainingSession.objects.filter(athlete__username=name).values_list(
+            "date", flat=True
+        )
         assert (max(dates) - min(dates)).days >= 7 * 11
 
 

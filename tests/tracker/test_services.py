@@ -83,10 +83,12 @@ def test_a_repeated_session_client_id_starts_one_session():
 
 def test_a_second_check_in_replaces_the_first():
     session = TrainingSessionFactory()
-    services.check_in(athlete=session.athlete, session=session, timing="next_day",
-                      scores={"knee": 4, "neck": 1})
-    services.check_in(athlete=session.athlete, session=session, timing="next_day",
-                      scores={"knee": 2})
+    services.check_in(
+        athlete=session.athlete, session=session, timing="next_day", scores={"knee": 4, "neck": 1}
+    )
+    services.check_in(
+        athlete=session.athlete, session=session, timing="next_day", scores={"knee": 2}
+    )
     assert list(session.pain_reports.values_list("region", "score")) == [("knee", 2)]
 
 
@@ -103,7 +105,9 @@ def test_finishing_a_session_records_bench_flags_and_after_pain():
     )
     session.refresh_from_db()
     assert (session.bench_height_cm, session.bench_stable, session.finished_at is not None) == (
-        42, False, True,
+        42,
+        False,
+        True,
     )
     assert list(session.symptoms.values_list("kind", flat=True)) == ["tingling"]
     assert list(session.pain_reports.values_list("region", "score", "timing")) == [

@@ -1,22 +1,32 @@
-"""The athlete's own log: today, history, a session."""
+"""The athlete's own log: today, history, a session and the set form on it."""
 
 from uuid import uuid4
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from tracker import forms, queries, services
+from tracker import forms, queries, services, units
+from tracker.models import TrainingSession
+from tracker.preferences import unit_of
 
 
 @require_GET
 def today(request: HttpRequest) -> HttpResponse:
     local_today = timezone.localdate()
-    current = queries.latest_session(request.user, on=local_today)
-    recent = queries.history(request.user)[:5]
-    context = {"today": local_today, "current": current, "recent": recent, "client_id": uuid4()}
+    recent = list(queries.history(request.user)[:5])
+    context = {
+        "today": local_today,
+        "current": next((s for s in recent if s.date == local_today), None),
+        "last": next((s for s in recent if s.date != local_today), None),
+        "recent": recent,
+        "check_in_due": queries.check_in_due(request.user, local_today),
+        "client_id": uuid4(),
+    }
     return render(request, "tracker/today.html", context)
 
 
@@ -37,7 +47,35 @@ def history(request: HttpRequest) -> HttpResponse:
     return render(request, "tracker/history.html", {"page": page})
 
 
+def _session_page(
+    request: HttpRequest, session: TrainingSession, form: forms.SetForm, status: int = 200
+) -> HttpResponse:
+    context = {"session": session, "form": form, "step": units.STEP[unit_of(request)]}
+    return render(request, "tracker/session_detail.html", context, status=status)
+
+
 @require_GET
 def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     session = queries.session_with_log(request.user, pk)
-    return render(request, "tracker/session_detail.html", {"session": session})
+    unit = unit_of(request)
+    previous = queries.previous_set(request.user, session)
+    initial = {**forms.initial_for_set(previous, unit), "client_id": uuid4()}
+    return _session_page(request, session, forms.NewSetForm(initial=initial, unit=unit))
+
+
+@require_POST
+def set_create(request: HttpRequest, pk: int) -> HttpResponse:
+    session = queries.session_with_log(request.user, pk)
+    form = forms.NewSetForm(request.POST, unit=unit_of(request))
+    if not form.is_valid():
+        return _session_page(request, session, form, status=400)
+    logged, created = services.set_log(
+        athlete=request.user,
+        session=session,
+        client_id=form.cleaned_data["client_id"],
+        **form.set_fields(),
+    )
+    if created:
+        weight = units.display(logged.load_kg, unit_of(request))
+        messages.success(request, f"Set {logged.position} logged: {weight} × {logged.reps}.")
+    return redirect(reverse("tracker:session", args=[session.pk]) + "#log")

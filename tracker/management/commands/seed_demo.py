@@ -9,5 +9,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: object) -> None:
         for username, story, sessions in demo.seed(timezone.localdate()):
-            self.stdout.write(f"  {username:<6} password {demo.DEMO_PASSWORD}  {story}"
-                              + (f" ({sessions} sessions)" if sessions else ""))
+            self.stdout.write(
+                f"  {username:<6} password {demo.DEMO_PASSWORD}  {story}"
+                + (f" ({sessions} sessions)" if sessions else "")
+            )

@@ -1,0 +1,67 @@
+"""How it feels afterwards: finishing a session, and the next-morning check-in."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from tracker import forms, queries, services
+from tracker.choices import PainTiming
+
+
+def _scores(session, timing: str) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    return {
+        f"score_{r.region}": r.score
+        for r in session.pain_reports.all()
+        if r.timing == timing and r.set_id is None
+    }
+
+
+@require_http_methods(["GET", "POST"])
+def session_finish(request: HttpRequest, pk: int) -> HttpResponse:
+    session = queries.session_with_log(request.user, pk)
+    initial = {
+        "date": session.date,
+        "bench_height_cm": session.bench_height_cm,
+        "bench_stable": {True: "yes", False: "no"}.get(session.bench_stable, ""),
+        "notes": session.notes,
+        "symptoms": [s.kind for s in session.symptoms.all()],
+        **_scores(session, PainTiming.AFTER),
+    }
+    hurt = queries.regions_that_hurt(session)
+    form = forms.FinishForm(request.POST or None, initial=initial, regions=hurt)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.session_finish(
+            athlete=request.user,
+            session=session,
+            bench_height_cm=data["bench_height_cm"],
+            bench_stable=data["bench_stable"],
+            notes=data["notes"],
+            symptoms=data["symptoms"],
+            after_pain=form.scores(),
+            on=data["date"],
+        )
+        messages.success(request, "Session saved. Well done.")
+        return redirect("tracker:session", pk=session.pk)
+    status = 400 if form.is_bound else 200
+    context = {"session": session, "form": form}
+    return render(request, "tracker/session_finish.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def next_morning(request: HttpRequest, pk: int) -> HttpResponse:
+    session = queries.session_with_log(request.user, pk)
+    hurt = queries.regions_that_hurt(session)
+    form = forms.RegionScoresForm(
+        request.POST or None, initial=_scores(session, PainTiming.NEXT_DAY), regions=hurt
+    )
+    if request.method == "POST" and form.is_valid():
+        services.check_in(
+            athlete=request.user, session=session, timing=PainTiming.NEXT_DAY, scores=form.scores()
+        )
+        messages.success(request, "Morning check-in saved.")
+        return redirect("tracker:today")
+    status = 400 if form.is_bound else 200
+    context = {"session": session, "form": form}
+    return render(request, "tracker/check_in.html", context, status=status)

@@ -1,0 +1,55 @@
+"""Changing or removing a set or a pain report that was logged by mistake."""
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from tracker import forms, queries, services
+from tracker.preferences import unit_of
+
+
+@require_http_methods(["GET", "POST"])
+def set_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    logged = queries.set_of(request.user, pk)
+    unit = unit_of(request)
+    initial = {
+        **forms.initial_for_set(logged, unit),
+        **forms.initial_pain(logged.pain_reports.all()),
+    }
+    form = forms.SetForm(request.POST or None, initial=initial, unit=unit)
+    if request.method == "POST" and form.is_valid():
+        services.set_update(athlete=request.user, logged_set=logged, **form.set_fields())
+        messages.success(request, f"Set {logged.position} changed.")
+        return redirect("tracker:session", pk=logged.session_id)
+    status = 400 if form.is_bound else 200
+    return render(request, "tracker/set_edit.html", {"form": form, "set": logged}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def set_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    logged = queries.set_of(request.user, pk)
+    if request.method == "POST":
+        logged.delete()
+        messages.success(request, f"Set {logged.position} deleted, with its pain reports.")
+        return redirect("tracker:session", pk=logged.session_id)
+    return render(request, "tracker/confirm_delete.html", {
+        "what": f"set {logged.position} of {logged.session.date:%a %-d %b}",
+        "detail": "Its in-set pain reports go with it.",
+        "cancel": logged.session,
+    })  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+def pain_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    report = queries.pain_report_of(request.user, pk)
+    if request.method == "POST":
+        report.delete()
+        messages.success(request, f"{report.get_region_display()} pain report deleted.")
+        return redirect("tracker:session", pk=report.session_id)
+    return render(request, "tracker/confirm_delete.html", {
+        "what": f"{report.get_region_display().lower()} pain {report.score}/10 "
+                f"({report.get_timing_display().lower()})",
+        "detail": "",
+        "cancel": report.session,
+    })  # fmt: skip
