@@ -1,13 +1,15 @@
 """Every read of the training log that a page or the API needs, filtered by owner in one place."""
 
+import zoneinfo
 from datetime import date, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Max, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from tracker.choices import PainTiming
-from tracker.models import PainReport, Set, TrainingSession
+from tracker.models import PainReport, Profile, Set, TrainingSession
 
 
 def sessions_of(athlete: AbstractBaseUser) -> QuerySet[TrainingSession]:
@@ -82,3 +84,53 @@ def regions_that_hurt(session: TrainingSession) -> list[str]:
         .distinct()
         .order_by("region")
     )
+
+
+# --- REST API (tracker/api) -----------------------------------------------------------------
+
+
+def sessions_with_log(athlete: AbstractBaseUser) -> QuerySet[TrainingSession]:
+    """The athlete's sessions newest first, with sets (and their pain), pain and red flags loaded.
+
+    A page of sessions costs a fixed number of queries, however many sets each holds.
+    """
+    return (
+        sessions_of(athlete)
+        .prefetch_related(
+            Prefetch(
+                "sets",
+                queryset=Set.objects.order_by("position", "created").prefetch_related(
+                    "pain_reports"
+                ),
+            ),
+            "pain_reports",
+            "symptoms",
+        )
+        .order_by("-date", "-created", "-pk")
+    )
+
+
+def sets_of(athlete: AbstractBaseUser) -> QuerySet[Set]:
+    """The athlete's sets, newest session first, with their pain loaded."""
+    return (
+        Set.objects.filter(athlete=athlete)
+        .prefetch_related("pain_reports")
+        .order_by("-session__date", "-session__created", "position", "pk")
+    )
+
+
+def pain_reports_of(athlete: AbstractBaseUser) -> QuerySet[PainReport]:
+    """The athlete's pain reports, newest session first."""
+    return PainReport.objects.filter(athlete=athlete).order_by(
+        "-session__date", "-session__created", "timing", "region", "pk"
+    )
+
+
+def today_for(athlete: AbstractBaseUser) -> date:
+    """The athlete's calendar date now, in the time zone of their profile (UTC without one)."""
+    zone_name = Profile.objects.filter(user=athlete).values_list("time_zone", flat=True).first()
+    try:
+        zone = zoneinfo.ZoneInfo(zone_name or "UTC")
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = zoneinfo.ZoneInfo("UTC")
+    return timezone.localdate(timezone=zone)

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import TypeVar
 from uuid import UUID
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, models, transaction
 from django.db.models import Max
@@ -276,3 +277,61 @@ def set_update(
             for p in pain
         )  # fmt: skip
     return logged_set
+
+
+# --- REST API (tracker/api) -----------------------------------------------------------------
+
+_SESSION_FIELDS = ("date", "bench_height_cm", "bench_stable", "notes")
+_PAIN_FIELDS = ("region", "score", "timing", "character")
+
+
+def session_update(
+    *,
+    athlete: AbstractBaseUser,
+    session: TrainingSession,
+    symptoms: Iterable[str] | None = None,
+    **fields: object,
+) -> TrainingSession:
+    """Change a session's date, bench or notes, all or nothing.
+
+    When `symptoms` is given it becomes exactly the session's red flags; None leaves them be.
+    """
+    _check_owner(session, athlete)
+    unknown = set(fields) - set(_SESSION_FIELDS)
+    if unknown:
+        raise TypeError(f"Not a session field: {', '.join(sorted(unknown))}")
+    with transaction.atomic():
+        for name, value in fields.items():
+            setattr(session, name, value)
+        session.save(update_fields=[*fields, "updated"])
+        if symptoms is not None:
+            symptoms_replace(session=session, kinds=symptoms)
+    return session
+
+
+def pain_report_update(
+    *, athlete: AbstractBaseUser, report: PainReport, **fields: object
+) -> PainReport:
+    """Change a pain report's region, score, timing or character (not its session or set)."""
+    if report.athlete_id != athlete.pk:
+        raise PermissionError("That pain report belongs to another athlete.")
+    unknown = set(fields) - set(_PAIN_FIELDS)
+    if unknown:
+        raise TypeError(f"Not a pain report field: {', '.join(sorted(unknown))}")
+    for name, value in fields.items():
+        setattr(report, name, value)
+    report.save(update_fields=list(fields))
+    return report
+
+
+def athlete_register(*, username: str, password: str, email: str = "") -> AbstractBaseUser:
+    """Create an account and its profile, all or nothing.
+
+    The caller validates the password; a username taken meanwhile raises IntegrityError.
+    """
+    with transaction.atomic():
+        user = get_user_model().objects.create_user(
+            username=username, email=email, password=password
+        )
+        profile_for(user)
+    return user

@@ -1,0 +1,42 @@
+"""Checks every page must pass on a phone: no sideways scroll, thumb-sized targets, no axe errors."""
+
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+
+from tests.browser.conftest import ARTIFACTS, TAP_TARGETS
+
+MIN_TAP = 44
+_axe = Axe()
+
+
+def small_targets(page: Page) -> list[str]:
+    small = []
+    for element in page.locator(TAP_TARGETS).all():
+        box = element.bounding_box()
+        if box and (box["width"] < MIN_TAP - 0.5 or box["height"] < MIN_TAP - 0.5):
+            label = element.get_attribute("aria-label") or element.inner_text()[:30]
+            small.append(f"{label!r} {box['width']:.0f}x{box['height']:.0f}")
+    return small
+
+
+def serious_axe_violations(page: Page) -> list[str]:
+    violations = _axe.run(page).response["violations"]
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def check_page(page: Page, name: str) -> None:
+    """Screenshot the page for a person to look at, then hold it to the phone standards."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= page.viewport_size["width"], f"{name} scrolls sideways"
+    small = small_targets(page)
+    assert not small, f"{name} has tap targets under {MIN_TAP}px: {small}"
+    violations = serious_axe_violations(page)
+    assert not violations, f"{name} has accessibility violations: {violations}"
+    body_size = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
+    assert body_size >= 16

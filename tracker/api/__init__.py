@@ -1,0 +1,1 @@
+"""The public REST API of the training log (shared/contract.md section 2)."""

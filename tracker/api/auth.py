@@ -1,0 +1,130 @@
+"""Accounts over the API: register, and trade a username and password for a token.
+
+Neither endpoint authenticates the caller (so neither needs a CSRF token): registering and
+signing in are what a client does before it has credentials.
+"""
+
+from typing import Any
+
+from django.contrib.auth import authenticate, get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import RegexValidator
+from django.db import IntegrityError
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.authtoken.models import Token
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from tracker import services
+from tracker.api.fields import StrictCharField, is_encodable
+from tracker.api.throttles import RegistrationThrottle, SignInGuard
+
+User = get_user_model()
+TAKEN = "A user with that username already exists."
+BAD_CREDENTIALS = "Unable to log in with provided credentials."
+# ASCII on purpose: the schema's regex dialect reads \w as ASCII, Python's as Unicode.
+USERNAME = RegexValidator(
+    r"^[A-Za-z0-9_.@+-]+\Z", "Letters, digits and @ . + - _ only (at most 150 characters)."
+)
+
+
+class StrictEmailField(serializers.EmailField):
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str) or not is_encodable(data):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class RegistrationSerializer(serializers.Serializer):
+    username = StrictCharField(max_length=150, validators=[USERNAME])
+    password = StrictCharField(
+        max_length=4096,
+        trim_whitespace=False,
+        help_text="Checked by the site's password rules (length, not common, not all digits...).",
+    )
+    email = StrictEmailField(required=False, allow_blank=True, max_length=254)
+
+    def validate_username(self, value: str) -> str:
+        if User._default_manager.filter(username__iexact=value).exists():
+            raise serializers.ValidationError(TAKEN)
+        return value
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        candidate = User(username=attrs["username"], email=attrs.get("email", ""))
+        try:
+            validate_password(attrs["password"], user=candidate)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError({"password": list(exc.messages)}) from None
+        return attrs
+
+
+class AccountSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = User
+        fields = ["id", "username"]
+        read_only_fields = fields
+
+
+class TokenRequestSerializer(serializers.Serializer):
+    username = StrictCharField(max_length=150, trim_whitespace=False)
+    password = StrictCharField(max_length=4096, trim_whitespace=False)
+
+
+class TokenSerializer(serializers.Serializer):
+    token = serializers.CharField(
+        read_only=True, help_text='Send it as the header "Authorization: Token <token>".'
+    )
+
+
+class RegisterView(APIView):
+    """Create an account (with its profile). Throttled per address, generously."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    throttle_classes = [RegistrationThrottle]
+
+    @extend_schema(
+        request=RegistrationSerializer,
+        responses={201: AccountSerializer},
+        summary="Register an account",
+        tags=["auth"],
+    )
+    def post(self, request: Request) -> Response:
+        incoming = RegistrationSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        try:
+            user = services.athlete_register(**incoming.validated_data)
+        except IntegrityError:  # the same name registered a moment ago
+            raise serializers.ValidationError({"username": [TAKEN]}) from None
+        return Response(AccountSerializer(user).data, status=status.HTTP_201_CREATED)
+
+
+class TokenView(APIView):
+    """A token for a username and password; repeated failures lock the name and the address."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        request=TokenRequestSerializer,
+        responses={200: TokenSerializer},
+        summary="Get the API token of an account",
+        tags=["auth"],
+    )
+    def post(self, request: Request) -> Response:
+        incoming = TokenRequestSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        username = incoming.validated_data["username"]
+        password = incoming.validated_data["password"]
+        guard = SignInGuard(request, username)
+        guard.check()
+        user = authenticate(request._request, username=username, password=password)
+        if user is None:
+            guard.failed()
+            raise serializers.ValidationError({"non_field_errors": [BAD_CREDENTIALS]})
+        token, _ = Token.objects.get_or_create(user=user)
+        return Response({"token": token.key})
