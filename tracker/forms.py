@@ -115,6 +115,8 @@ class PainPickerMixin:
                 widget=Chips,
                 label=f"{region.label}: how much, 1 to 10",
             )
+            # The picker itself says nothing needs filling in: "(optional)" would be noise.
+            self.fields[f"score_{region}"].hide_optional = True  # type: ignore[attr-defined]
             if with_character:
                 self.fields[f"character_{region}"] = forms.ChoiceField(
                     choices=PainCharacter.choices,
@@ -122,6 +124,7 @@ class PainPickerMixin:
                     widget=Chips,
                     label=f"{region.label}: what kind (optional)",
                 )
+                self.fields[f"character_{region}"].hide_optional = True  # type: ignore[attr-defined]
 
     def pickers(self) -> Iterator[RegionPicker]:
         for region in PainRegion:
@@ -199,7 +202,7 @@ class SetForm(PainPickerMixin, forms.Form):
         return cleaned
 
     def folded_summary(self) -> str:
-        """The folded setup fields' current choices, in words: "Hip width · Barbell · Hip thrust"."""
+        """The folded fields' choices in words: "Hip width · Barbell · Hip thrust"."""
         labels = []
         for name in ("stance_width", "equipment", "exercise"):
             value = self[name].value()
