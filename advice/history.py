@@ -81,6 +81,10 @@ class SessionBench:
     date: date
     bench_height_cm: int | None
     bench_stable: bool | None
+    # Worst pain score reported with this session (any region or timing), None when
+    # no report: lets a wobbly or unusual bench be tied to that session's pain rather
+    # than to the whole week's. Rules fall back to the week's worst pain when None.
+    pain_max: int | None = None
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,11 @@ class Evidence:
     value: float | int
 
     def as_dict(self) -> dict[str, object]:
-        return {"date": self.date.isoformat(), "metric": self.metric, "value": as_number(self.value)}
+        return {
+            "date": self.date.isoformat(),
+            "metric": self.metric,
+            "value": as_number(self.value),
+        }
 
 
 @dataclass(frozen=True)

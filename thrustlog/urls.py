@@ -8,5 +8,6 @@ urlpatterns = [
     path("accounts/signup/", accounts.signup, name="signup"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/v1/", include("thrustlog.api_urls")),
+    path("advice/", include("advice.urls")),
     path("", include("tracker.urls")),
 ]

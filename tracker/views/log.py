@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from advice.services import advice_for
 from tracker import forms, queries, services, units
 from tracker.models import TrainingSession
 from tracker.preferences import unit_of
@@ -25,6 +26,7 @@ def today(request: HttpRequest) -> HttpResponse:
         "last": next((s for s in recent if s.date != local_today), None),
         "recent": recent,
         "check_in_due": queries.check_in_due(request.user, local_today),
+        "headline": next(iter(advice_for(request.user, local_today)), None),
         "client_id": uuid4(),
     }
     return render(request, "tracker/today.html", context)

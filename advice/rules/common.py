@@ -1,0 +1,74 @@
+"""Shared by the rule modules: building an item's texts from the catalogue."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from advice.causes import CAUSES
+from advice.items import AdviceItem, Evidence
+from advice.timeline import WEEK, Timeline
+
+REGION_LABEL = {
+    "lower_back": "lower back",
+    "si_joint": "SI joint",
+    "hip_flexor": "hip flexor (front of the hip)",
+    "hip_bone": "hip bone",
+    "groin": "groin",
+    "hamstring": "hamstring",
+    "knee": "knee",
+    "neck": "neck",
+}
+MAX_EVIDENCE = 8
+HELPED_NOTE_WEEKS = 12  # a "this helped" note is dropped once the change is this old
+
+
+def region_label(region: str) -> str:
+    return REGION_LABEL.get(region, region.replace("_", " "))
+
+
+def week_text(week: date) -> str:
+    return f"the week of {week.isoformat()}"
+
+
+def recent_change(timeline: Timeline, since: date) -> bool:
+    """Whether a change made in the week of `since` is still worth a "this helped" note."""
+    return since >= timeline.this_week - HELPED_NOTE_WEEKS * WEEK
+
+
+def make_item(
+    cause_id: str,
+    severity: str,
+    *,
+    seen: str,
+    region: str | None = None,
+    evidence: Iterable[Evidence] = (),
+    strength: float = 0.0,
+    title: str | None = None,
+    section: str | None = None,
+    helped: bool = False,
+) -> AdviceItem:
+    """An item whose detail says what was seen, what it may mean, what to try, and where
+    the source says so. `helped` items report a change that already worked."""
+    cause = CAUSES[cause_id]
+    section = section or cause.section
+    if cause.is_referral:
+        advice = f"{cause.explanation} {cause.what_to_try}"
+    elif helped:
+        advice = f"That change is in line with the source's advice: {cause.what_to_try}"
+    else:
+        advice = f"{cause.explanation} Worth trying: {cause.what_to_try}"
+    sources = f'"{section}"'
+    if cause.remedy_section != section:
+        sources += f' and "{cause.remedy_section}"'
+    entries = sorted(set(evidence), key=lambda e: (e.date, e.metric, float(e.value)))
+    return AdviceItem(
+        cause=cause_id,
+        severity=severity,
+        title=title or cause.title,
+        detail=f"{seen} {advice} (See {sources}.)",
+        region=region,
+        evidence=tuple(entries[-MAX_EVIDENCE:]),
+        source_section=section,
+        strength=round(strength, 3),
+    )

@@ -1,0 +1,7 @@
+from django.urls import path
+
+from advice import views
+
+app_name = "advice"
+
+urlpatterns = [path("", views.advice_page, name="advice")]

@@ -1,0 +1,14 @@
+"""The athlete's advice page."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from advice.services import advice_for
+
+
+@require_GET
+def advice_page(request: HttpRequest) -> HttpResponse:
+    items = advice_for(request.user, timezone.localdate())
+    return render(request, "advice/advice.html", {"items": items})

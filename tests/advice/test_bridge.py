@@ -1,0 +1,81 @@
+"""advice.services reads a real log in a fixed number of queries and finds its stories."""
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from advice.services import advice_for, history_of
+from tests.factories import PainReportFactory, SetFactory, TrainingSessionFactory
+from tracker import demo
+
+pytestmark = pytest.mark.django_db
+TODAY = date(2026, 11, 25)
+
+
+def weeks_of_training(athlete, weeks: int, *, load=Decimal("80"), padding="thick") -> None:
+    for week in range(weeks):
+        session = TrainingSessionFactory(athlete=athlete, date=TODAY - timedelta(weeks=week))
+        SetFactory(session=session, load_kg=load, padding=padding)
+        PainReportFactory(session=session, region="knee", score=1, timing="after")
+
+
+def queries_for_history(athlete) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        history_of(athlete, TODAY)
+    return len(ctx.captured_queries)
+
+
+def test_the_history_is_read_in_five_queries_however_long(athlete):
+    weeks_of_training(athlete, 5)
+    small = queries_for_history(athlete)
+    weeks_of_training(athlete, 150)
+    assert small == queries_for_history(athlete) == 5
+
+
+def test_weekly_loads_are_summed_in_the_database(athlete):
+    session = TrainingSessionFactory(athlete=athlete, date=date(2026, 11, 25))  # a Wednesday
+    SetFactory(session=session, load_kg=Decimal("100"), reps=10)
+    SetFactory(session=session, load_kg=Decimal("80"), reps=5)
+    (week,) = history_of(athlete, TODAY).loads
+    assert week.week == date(2026, 11, 23)
+    assert (week.top_load_kg, week.volume_kg, week.sets, week.sessions) == (
+        Decimal("100"),
+        Decimal("1400"),
+        2,
+        1,
+    )
+    assert round(week.e1rm_kg, 1) == Decimal("133.3")  # Epley: 100 x (1 + 10/30)
+
+
+def test_an_unknown_setup_gives_no_setup_rows(athlete):
+    session = TrainingSessionFactory(athlete=athlete, date=TODAY)
+    SetFactory(session=session, padding="", foot_distance="", stance_width="", equipment="")
+    assert history_of(athlete, TODAY).setups == ()
+
+
+def test_another_athletes_log_never_reaches_the_advice(athlete, outsider):
+    weeks_of_training(outsider, 6, padding="none")
+    assert history_of(athlete, TODAY).loads == ()
+
+
+@pytest.mark.parametrize(
+    ("username", "cause"),
+    [("ben", "too_much_weight_too_soon"), ("cleo", "unpadded_bar")],
+)
+def test_the_demo_stories_are_recognised(username, cause):
+    from django.contrib.auth.models import User
+
+    demo.seed(TODAY)
+    causes = {i.cause for i in advice_for(User.objects.get(username=username), TODAY)}
+    assert cause in causes
+
+
+def test_the_clean_progression_raises_no_alarm():
+    from django.contrib.auth.models import User
+
+    demo.seed(TODAY)
+    items = advice_for(User.objects.get(username="ada"), TODAY)
+    assert all(i.severity == "info" for i in items)
