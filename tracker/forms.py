@@ -67,7 +67,7 @@ def _load_field(unit: str, **kwargs: Any) -> forms.DecimalField:
     return forms.DecimalField(
         label=f"Load ({unit})",
         min_value=Decimal("0"),
-        max_value=units.from_kg(MAX_LOAD_KG, unit),
+        max_value=units.plain(MAX_LOAD_KG, unit),
         decimal_places=places,
         max_digits=7,
         widget=forms.NumberInput(
@@ -144,6 +144,8 @@ class PainPickerMixin:
             if not self.cleaned_data.get(f"hurt_{region}"):
                 continue
             score = self.cleaned_data.get(f"score_{region}")
+            if f"score_{region}" in self.errors:  # type: ignore[attr-defined]
+                continue  # already explained ("not a valid choice")
             if score in (None, ""):
                 self.add_error(  # type: ignore[attr-defined]
                     f"score_{region}", f"Give {region.label.lower()} a score from 1 to 10."
@@ -185,9 +187,14 @@ class SetForm(PainPickerMixin, forms.Form):
 
     field_order = ["load", "reps", "rir"]
 
-    def __init__(self, *args: Any, unit: str, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, unit: str, stored_load_kg: Decimal | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.unit = unit
+        # Editing a set: an untouched load keeps its stored kilograms, not the rounded
+        # display value read back (80 kg shown as 176.4 lb must not become 80.01 kg).
+        self.stored_load_kg = stored_load_kg
         self.fields["load"] = _load_field(unit)
         self.order_fields(self.field_order)
         self.add_pain_fields(with_character=True)
@@ -197,7 +204,9 @@ class SetForm(PainPickerMixin, forms.Form):
         if cleaned.get("exercise") == Exercise.OTHER and not cleaned.get("exercise_name"):
             self.add_error("exercise_name", "Name the exercise.")
         cleaned["pain"] = self.clean_pain()
-        if cleaned.get("load") is not None:
+        if self.stored_load_kg is not None and "load" not in self.changed_data:
+            cleaned["load_kg"] = self.stored_load_kg
+        elif cleaned.get("load") is not None:
             cleaned["load_kg"] = units.to_kg(cleaned["load"], self.unit)
         return cleaned
 
@@ -245,7 +254,7 @@ def initial_for_set(previous: Any, unit: str) -> dict[str, Any]:
             "reps": 10,
         }
     return {
-        "load": units.from_kg(previous.load_kg, unit).normalize(),
+        "load": units.plain(previous.load_kg, unit),
         "reps": previous.reps,
         "rir": "" if previous.rir is None else previous.rir,
         "exercise": previous.exercise,
@@ -335,7 +344,7 @@ class SettingsForm(forms.ModelForm):
         required=False,
         min_value=Decimal("20"),
         max_value=Decimal("900"),
-        decimal_places=1,
+        decimal_places=2,
         widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "any"}),
         help_text="Optional.",
     )
@@ -355,14 +364,15 @@ class SettingsForm(forms.ModelForm):
         self.shown_unit = self.instance.unit
         self.fields["bodyweight"].label = f"Bodyweight ({self.shown_unit})"
         if self.instance.bodyweight_kg is not None:
-            self.initial["bodyweight"] = units.from_kg(
-                self.instance.bodyweight_kg, self.shown_unit
-            ).normalize()
+            self.initial["bodyweight"] = units.plain(self.instance.bodyweight_kg, self.shown_unit)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         bodyweight, unit = cleaned.get("bodyweight"), self.shown_unit
-        if bodyweight is not None:
+        if "bodyweight" not in self.changed_data:
+            # Untouched: keep the stored kilograms rather than the rounded value shown.
+            cleaned["bodyweight_kg"] = self.instance.bodyweight_kg
+        elif bodyweight is not None:
             kg = units.to_kg(bodyweight, unit)
             if not Decimal("20") <= kg <= Decimal("400"):
                 self.add_error("bodyweight", "That bodyweight looks wrong: check the unit.")

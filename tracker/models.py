@@ -80,6 +80,8 @@ class TrainingSession(models.Model):
     bench_stable = models.BooleanField(null=True, blank=True)
     notes = models.TextField(blank=True, max_length=2000)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # Set by the next-morning check-in, even one that reported no pain at all.
+    checked_in_at = models.DateTimeField("next-morning check-in", null=True, blank=True)
     client_id = models.UUIDField(null=True, blank=True, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)

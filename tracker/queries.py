@@ -70,6 +70,7 @@ def check_in_due(athlete: AbstractBaseUser, today: date) -> TrainingSession | No
     return (
         sessions_of(athlete)
         .filter(date__range=(today - timedelta(days=2), today - timedelta(days=1)))
+        .filter(checked_in_at__isnull=True)
         .exclude(pain_reports__timing=PainTiming.NEXT_DAY)
         .order_by("-date", "-created")
         .first()

@@ -202,6 +202,9 @@ def check_in(
     Checking in twice (a double tap, a change of mind) leaves one report per region and timing.
     """
     _check_owner(session, athlete)
+    if timing == PainTiming.NEXT_DAY:
+        session.checked_in_at = timezone.now()
+        session.save(update_fields=["checked_in_at", "updated"])
     session.pain_reports.filter(timing=timing, set__isnull=True).delete()
     return PainReport.objects.bulk_create(
         PainReport(athlete=athlete, session=session, region=r, score=s, timing=timing)

@@ -22,10 +22,11 @@ def from_kg(kg: Decimal, unit: str) -> Decimal:
     return value.quantize(PRECISION[Unit(unit)], rounding=ROUND_HALF_UP)
 
 
+def plain(kg: Decimal, unit: str) -> Decimal:
+    """A stored load as the athlete types it: 100, 137.8 (no trailing zeros, never 1E+2)."""
+    return Decimal(f"{from_kg(Decimal(kg), unit).normalize():f}")
+
+
 def display(kg: Decimal | None, unit: str) -> str:
-    """`102.06` kg shown as "225 lb" or "102.06 kg": no trailing zeros."""
-    if kg is None:
-        return ""
-    value = from_kg(Decimal(kg), unit).normalize()
-    text = f"{value:f}"
-    return f"{text} {unit}"
+    """`102.06` kg shown as "225 lb" or "102.06 kg"."""
+    return "" if kg is None else f"{plain(kg, unit)} {unit}"

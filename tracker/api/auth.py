@@ -11,7 +11,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import RegexValidator
 from django.db import IntegrityError
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.authtoken.models import Token
 from rest_framework.permissions import AllowAny
@@ -21,6 +21,7 @@ from rest_framework.views import APIView
 
 from tracker import services
 from tracker.api.fields import StrictCharField, is_encodable
+from tracker.api.schema import ErrorSerializer
 from tracker.api.throttles import RegistrationThrottle, SignInGuard
 
 User = get_user_model()
@@ -89,7 +90,10 @@ class RegisterView(APIView):
 
     @extend_schema(
         request=RegistrationSerializer,
-        responses={201: AccountSerializer},
+        responses={
+            201: AccountSerializer,
+            429: OpenApiResponse(ErrorSerializer, "Too many registrations from this address."),
+        },
         summary="Register an account",
         tags=["auth"],
     )
@@ -111,7 +115,12 @@ class TokenView(APIView):
 
     @extend_schema(
         request=TokenRequestSerializer,
-        responses={200: TokenSerializer},
+        responses={
+            200: TokenSerializer,
+            429: OpenApiResponse(
+                ErrorSerializer, "Too many failed sign-ins for this username or address."
+            ),
+        },
         summary="Get the API token of an account",
         tags=["auth"],
     )

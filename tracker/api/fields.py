@@ -26,7 +26,7 @@ def is_number(value: object) -> bool:
 
 
 def is_encodable(value: str) -> bool:
-    """Lone surrogates ("\\ud800") survive JSON decoding but not UTF-8: the database rejects them."""
+    """Lone surrogates ("\\ud800") survive JSON decoding, not UTF-8: the database refuses them."""
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
@@ -36,6 +36,11 @@ def is_encodable(value: str) -> bool:
 
 class StrictCharField(serializers.CharField):
     default_error_messages = {"invalid": "Not a valid string."}
+
+    def __init__(self, **kwargs: Any) -> None:
+        if not kwargs.get("allow_blank", False) and kwargs.get("min_length") is None:
+            kwargs["min_length"] = 1  # so the schema says what "may not be blank" means
+        super().__init__(**kwargs)
 
     def to_internal_value(self, data: Any) -> str:
         if not isinstance(data, str) or not is_encodable(data):

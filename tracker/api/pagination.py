@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 
@@ -12,6 +12,16 @@ class PagePagination(PageNumberPagination):
 
     page_size_query_param = "page_size"
     max_page_size = 100
+    last_page_strings = ()  # the schema says integer; "last" would be a quiet exception
+
+    def get_page_number(self, request: Request, paginator: Any) -> int | str:
+        raw = request.query_params.get(self.page_query_param)
+        if raw is None:
+            return 1
+        # DRF reads an empty or "+1" page as page 1; anything but plain digits is not a page.
+        if not (raw.isascii() and raw.isdigit() and len(raw) <= 18):
+            raise NotFound(self.invalid_page_message)
+        return raw
 
     def get_page_size(self, request: Request) -> int | None:
         raw = request.query_params.get(self.page_size_query_param)

@@ -5,9 +5,10 @@ Inputs are strict (tracker.api.fields): wrong JSON types, unknown vocabulary val
 athlete's ids are 400s naming the field. Fields an input does not know are ignored.
 """
 
-from datetime import date, timedelta
+import datetime
 from typing import Any
 
+from django.db.models import TextChoices
 from rest_framework import serializers
 
 from tracker import queries
@@ -36,7 +37,7 @@ from tracker.models import MAX_LOAD_KG, MAX_REPS, PainReport, Set, TrainingSessi
 
 MAX_PAIN_PER_SET = 20
 # The athlete's "today" may already be tomorrow somewhere else: one day of slack.
-FUTURE_SLACK = timedelta(days=1)
+FUTURE_SLACK = datetime.timedelta(days=1)
 
 
 def _optional_client_id() -> StrictUUIDField:
@@ -66,7 +67,7 @@ class SessionChangeSerializer(serializers.Serializer):
         help_text="Red-flag symptoms; on a change, the full new list.",
     )
 
-    def validate_date(self, value: date) -> date:
+    def validate_date(self, value: datetime.date) -> datetime.date:
         latest = queries.today_for(self.context["request"].user) + FUTURE_SLACK
         if value > latest:
             raise serializers.ValidationError(f"A session cannot be dated after {latest}.")
@@ -85,6 +86,15 @@ class PainEntrySerializer(serializers.Serializer):
     region = StrictChoiceField(PainRegion)
     score = StrictIntegerField(min_value=0, max_value=10, help_text="0 none .. 10 worst.")
     character = StrictChoiceField(PainCharacter, required=False, allow_blank=True)
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        # A PATCH validates partially, and DRF passes that on to nested entries; an entry of
+        # a set's new pain list must still be whole.
+        missing = [name for name, f in self.fields.items() if f.required and name not in attrs]
+        if missing:
+            message = serializers.Field.default_error_messages["required"]
+            raise serializers.ValidationError({name: [message] for name in missing})
+        return attrs
 
 
 class SetChangeSerializer(serializers.Serializer):
@@ -148,7 +158,15 @@ class PainReportInputSerializer(PainReportChangeSerializer):
 # --- output ---------------------------------------------------------------------------------
 
 
+def _maybe_blank(choices: type[TextChoices]) -> serializers.ChoiceField:
+    # Blank means "not said" (a pain without a character, a set imported without its setup).
+    # Read-only model fields lose allow_blank, and the schema must still allow "" in answers.
+    return serializers.ChoiceField(choices=choices.choices, allow_blank=True, read_only=True)
+
+
 class PainReportSerializer(serializers.ModelSerializer):
+    character = _maybe_blank(PainCharacter)
+
     class Meta:
         model = PainReport
         fields = ["id", "session", "set", "region", "score", "timing", "character"]
@@ -159,6 +177,8 @@ class PainReportSerializer(serializers.ModelSerializer):
 class SetPainSerializer(serializers.ModelSerializer):
     """A pain report as part of its set."""
 
+    character = _maybe_blank(PainCharacter)
+
     class Meta:
         model = PainReport
         fields = ["id", "region", "score", "timing", "character"]
@@ -166,6 +186,10 @@ class SetPainSerializer(serializers.ModelSerializer):
 
 
 class SetSerializer(serializers.ModelSerializer):
+    foot_distance = _maybe_blank(FootDistance)
+    stance_width = _maybe_blank(StanceWidth)
+    padding = _maybe_blank(Padding)
+    equipment = _maybe_blank(Equipment)
     pain = SetPainSerializer(source="pain_reports", many=True, read_only=True)
 
     class Meta:

@@ -36,8 +36,9 @@ def parse_rate(scope: str) -> tuple[int, int]:
 
 
 def client_address(request: Request) -> str:
-    # DRF's rule: REMOTE_ADDR, or X-Forwarded-For when NUM_PROXIES says proxies set it.
-    return BaseThrottle().get_ident(request)
+    # DRF's rule: REMOTE_ADDR, or X-Forwarded-For when NUM_PROXIES says proxies set it. A WSGI
+    # server may send neither (a unix socket, a test client): those share one bucket.
+    return BaseThrottle().get_ident(request) or "unknown"
 
 
 class RegistrationThrottle(SimpleRateThrottle):

@@ -11,7 +11,9 @@ from django.db.models import Model, QuerySet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, status, viewsets
+from rest_framework.decorators import api_view, authentication_classes, permission_classes
 from rest_framework.exceptions import NotFound
+from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -50,6 +52,8 @@ class LogViewSet(viewsets.GenericViewSet):
         raise NotImplementedError
 
     def get_queryset(self) -> QuerySet:
+        if getattr(self, "swagger_fake_view", False):  # the schema generator has no athlete
+            return self.serializer_class.Meta.model._default_manager.none()
         return self.owned()
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer]:
@@ -142,6 +146,15 @@ class SessionViewSet(LogViewSet):
     def change(self, row: Any, data: dict[str, Any]) -> None:
         symptoms = data.pop("symptoms", None)
         services.session_update(athlete=self.request.user, session=row, symptoms=symptoms, **data)
+
+
+@extend_schema(exclude=True)
+@api_view(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"])
+@authentication_classes([])
+@permission_classes([AllowAny])
+def not_found(request: Request, path: str = "") -> Response:
+    """Any other path under /api/v1/: a JSON 404 like the API's own, not an HTML page."""
+    raise NotFound()
 
 
 def _pain(entries: list[dict[str, Any]]) -> list[PainInput]:

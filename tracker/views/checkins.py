@@ -29,7 +29,9 @@ def session_finish(request: HttpRequest, pk: int) -> HttpResponse:
         **_scores(session, PainTiming.AFTER),
     }
     hurt = queries.regions_that_hurt(session)
-    form = forms.FinishForm(request.POST or None, initial=initial, regions=hurt)
+    form = forms.FinishForm(
+        request.POST if request.method == "POST" else None, initial=initial, regions=hurt
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.session_finish(
@@ -54,7 +56,9 @@ def next_morning(request: HttpRequest, pk: int) -> HttpResponse:
     session = queries.session_with_log(request.user, pk)
     hurt = queries.regions_that_hurt(session)
     form = forms.RegionScoresForm(
-        request.POST or None, initial=_scores(session, PainTiming.NEXT_DAY), regions=hurt
+        request.POST if request.method == "POST" else None,
+        initial=_scores(session, PainTiming.NEXT_DAY),
+        regions=hurt,
     )
     if request.method == "POST" and form.is_valid():
         services.check_in(

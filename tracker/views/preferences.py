@@ -12,7 +12,7 @@ from tracker.preferences import remember
 @require_http_methods(["GET", "POST"])
 def settings_page(request: HttpRequest) -> HttpResponse:
     profile = services.profile_for(request.user)
-    form = forms.SettingsForm(request.POST or None, instance=profile)
+    form = forms.SettingsForm(request.POST if request.method == "POST" else None, instance=profile)
     if request.method == "POST" and form.is_valid():
         remember(request, form.save())
         messages.success(request, "Settings saved.")

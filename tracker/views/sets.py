@@ -17,7 +17,12 @@ def set_edit(request: HttpRequest, pk: int) -> HttpResponse:
         **forms.initial_for_set(logged, unit),
         **forms.initial_pain(logged.pain_reports.all()),
     }
-    form = forms.SetForm(request.POST or None, initial=initial, unit=unit)
+    form = forms.SetForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        unit=unit,
+        stored_load_kg=logged.load_kg,
+    )
     if request.method == "POST" and form.is_valid():
         services.set_update(athlete=request.user, logged_set=logged, **form.set_fields())
         messages.success(request, f"Set {logged.position} changed.")
