@@ -92,6 +92,8 @@ def test_a_new_athlete_logs_a_day_of_training_on_a_phone(live_server, page: Page
     check_page(page, "session-in-lb")
     page.goto(f"{base}/sessions/")
     check_page(page, "history")
+    page.get_by_role("link", name="Advice").click()
+    check_page(page, "advice")
     assert console_errors == []
 
 

@@ -1,0 +1,56 @@
+"""GET /api/v1/advice/: the contract's advice items (section 3), most urgent first."""
+
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import NotFound
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from advice.causes import CAUSES
+from advice.items import SEVERITIES
+from advice.services import advice_for
+from tracker.choices import PainRegion
+
+
+class EvidenceSerializer(serializers.Serializer):
+    date = serializers.DateField()
+    metric = serializers.CharField()
+    value = serializers.FloatField()
+
+
+class AdviceItemSerializer(serializers.Serializer):
+    cause = serializers.ChoiceField(choices=sorted(CAUSES))
+    severity = serializers.ChoiceField(choices=SEVERITIES)
+    title = serializers.CharField()
+    detail = serializers.CharField()
+    region = serializers.ChoiceField(choices=PainRegion.choices, allow_null=True)
+    evidence = EvidenceSerializer(many=True)
+    source_section = serializers.CharField()
+
+
+class AthleteQuery(serializers.Serializer):
+    athlete = serializers.IntegerField(required=False, min_value=1, max_value=2**63 - 1)
+
+
+class AdviceView(APIView):
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "athlete", int, description="A linked athlete's id (a coach asking); default: you."
+            )
+        ],
+        responses=AdviceItemSerializer(many=True),
+    )
+    def get(self, request: Request) -> Response:
+        query = AthleteQuery(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        athlete = request.user
+        wanted = query.validated_data.get("athlete")
+        if wanted is not None and wanted != athlete.pk:
+            # Coaches will see a linked athlete's advice once coaching links exist; until
+            # then another athlete is as good as absent, whether or not the id exists.
+            raise NotFound("No such athlete.")
+        items = advice_for(athlete, timezone.localdate())
+        return Response([item.as_dict() for item in items])
