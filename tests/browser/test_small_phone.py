@@ -1,0 +1,37 @@
+"""The smallest common phone (360x740): every page of the log still fits and passes the checks."""
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Browser
+
+from tests.browser.phone import check_page
+from tests.factories import PASSWORD, PainReportFactory, SetFactory, TrainingSessionFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_every_page_fits_a_360_pixel_phone(live_server, browser: Browser, athlete):
+    session = TrainingSessionFactory(athlete=athlete, date=timezone.localdate())
+    logged = SetFactory(session=session)
+    PainReportFactory(session=session, region="hip_bone", score=4)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill(athlete.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    pages = {
+        "today": "/",
+        "session": f"/sessions/{session.pk}/",
+        "set-edit": f"/sets/{logged.pk}/edit/",
+        "finish": f"/sessions/{session.pk}/finish/",
+        "history": "/sessions/",
+        "advice": "/advice/",
+        "settings": "/settings/",
+    }
+    for name, path in pages.items():
+        page.goto(live_server.url + path)
+        check_page(page, f"360-{name}")
+    context.close()
