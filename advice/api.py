@@ -1,7 +1,7 @@
 """GET /api/v1/advice/: the contract's advice items (section 3), most urgent first."""
 
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
@@ -31,18 +31,16 @@ class AdviceItemSerializer(serializers.Serializer):
 
 
 class AthleteQuery(serializers.Serializer):
-    athlete = serializers.IntegerField(required=False, min_value=1, max_value=2**63 - 1)
+    athlete = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=2**63 - 1,
+        help_text="A linked athlete's id (a coach asking); default: yourself.",
+    )
 
 
 class AdviceView(APIView):
-    @extend_schema(
-        parameters=[
-            OpenApiParameter(
-                "athlete", int, description="A linked athlete's id (a coach asking); default: you."
-            )
-        ],
-        responses=AdviceItemSerializer(many=True),
-    )
+    @extend_schema(parameters=[AthleteQuery], responses=AdviceItemSerializer(many=True))
     def get(self, request: Request) -> Response:
         query = AthleteQuery(data=request.query_params)
         query.is_valid(raise_exception=True)

@@ -1,3 +1,17 @@
 """The public REST API, /api/v1/ (shared/contract.md section 2)."""
 
-urlpatterns: list = []
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from advice.api import AdviceView
+from tracker.api.views import not_found
+
+urlpatterns = [
+    path("", include("tracker.api.urls")),
+    path("advice/", AdviceView.as_view(), name="api-advice"),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    # The split view serves its start-up script as a file: the CSP forbids inline scripts.
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    # Keep last: any other path under /api/v1/ answers a JSON 404.
+    re_path(r"^(?P<path>.*)$", not_found),
+]

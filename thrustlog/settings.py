@@ -169,20 +169,53 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # JSON in and out only: a form post answers 415 and an HTML-only Accept 406, never a guess.
+    # (A view that takes files, like the coming import, names its own parsers.)
+    "DEFAULT_PARSER_CLASSES": ["tracker.api.parsers.ExactJSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # DRF's handler, plus a JSON 413 for bodies over DATA_UPLOAD_MAX_MEMORY_SIZE.
+    "EXCEPTION_HANDLER": "tracker.api.errors.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "tracker.api.pagination.PagePagination",
     "PAGE_SIZE": 50,
     "COERCE_DECIMAL_TO_STRING": False,
+    # Failed sign-ins are limited, people are not: a gym shares one address (tracker/api/throttles).
+    "DEFAULT_THROTTLE_RATES": {
+        "register": env_str("API_RATE_REGISTER", "120/min"),
+        "sign_in_failures_per_username": env_str("API_RATE_SIGN_IN_FAILURES_USERNAME", "10/15min"),
+        "sign_in_failures_per_address": env_str("API_RATE_SIGN_IN_FAILURES_ADDRESS", "50/15min"),
+    },
 }
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Thrustlog API",
-    "DESCRIPTION": "The public API of Thrustlog (see shared/contract.md).",
+    "DESCRIPTION": (
+        "The public API of Thrustlog (shared/contract.md section 2). Loads are kilograms; dates "
+        "are YYYY-MM-DD. Authenticate with the header `Authorization: Token <token>` (from "
+        "POST /api/v1/auth/token/) or the browser session."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # The contract's vocabularies by their own names (Padding and Equipment share "machine").
+    "ENUM_NAME_OVERRIDES": {
+        "PainRegion": "tracker.choices.PainRegion",
+        "PainTiming": "tracker.choices.PainTiming",
+        "PainCharacter": "tracker.choices.PainCharacter",
+        "FootDistance": "tracker.choices.FootDistance",
+        "StanceWidth": "tracker.choices.StanceWidth",
+        "Padding": "tracker.choices.Padding",
+        "Equipment": "tracker.choices.Equipment",
+        "RedFlag": "tracker.choices.RedFlag",
+        "Exercise": "tracker.choices.Exercise",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "tracker.api.schema.add_error_responses",
+    ],
 }
 
 LOGGING = {

@@ -33,7 +33,7 @@ _DESCRIPTIONS = {
     "400": "Bad input; nothing was stored.",
     "401": "No credentials, or a bad token.",
     "403": "Signed in by browser session without a CSRF token, or not allowed.",
-    "404": "Not found: missing, or another athlete's (the two look the same), or no such page.",
+    "404": "Not found: missing or another athlete's (the two look the same), or no such page.",
     "405": "Method not allowed here.",
     "406": "Only application/json can be answered.",
     "413": "The body is larger than the server accepts.",
@@ -57,7 +57,7 @@ def _errors_of(path: str, method: str, operation: dict[str, Any]) -> list[str]:
         codes.append("400")
     if secured:
         codes += ["401", "403"]
-    if "{" in path or any(p.get("name") == "page" for p in parameters):
+    if parameters:  # an id in the path, a page, or an object named in the query
         codes.append("404")
     if has_body:
         codes += ["413", "415"]

@@ -117,8 +117,9 @@ class SetChangeSerializer(serializers.Serializer):
     stance_width = StrictChoiceField(StanceWidth)
     padding = StrictChoiceField(Padding)
     equipment = StrictChoiceField(Equipment)
-    pain = PainEntrySerializer(
-        many=True,
+    # A ListField rather than many=True: the schema generator documents its maxItems.
+    pain = serializers.ListField(
+        child=PainEntrySerializer(),
         required=False,
         max_length=MAX_PAIN_PER_SET,
         help_text="Pain felt in the set, stored as pain reports with timing `during`.",
