@@ -4,7 +4,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from advice.api import AdviceView
-from tracker.api.views import not_found
+from tracker.api.errors import not_found
 
 urlpatterns = [
     path("", include("tracker.api.urls")),

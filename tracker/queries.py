@@ -115,6 +115,7 @@ def sets_of(athlete: AbstractBaseUser) -> QuerySet[Set]:
     """The athlete's sets, newest session first, with their pain loaded."""
     return (
         Set.objects.filter(athlete=athlete)
+        .select_related("session")
         .prefetch_related("pain_reports")
         .order_by("-session__date", "-session__created", "position", "pk")
     )

@@ -111,3 +111,10 @@ def test_a_collection_answers_405_to_what_it_does_not_do(athlete_api, method):
     response = getattr(athlete_api, method)("/api/v1/sessions/", {})
     assert response.status_code == 405
     assert response.headers["Allow"] == "GET, POST, HEAD, OPTIONS"
+
+
+@pytest.mark.parametrize("path", [*POSTS[2:], "/api/v1/sessions/1/", "/api/v1/sets/1/"])
+def test_options_answers_json_metadata(athlete_api, path):
+    response = athlete_api.options(path)
+    assert response.status_code == 200
+    assert "name" in response.json()

@@ -83,6 +83,15 @@ def test_loads_are_numbers_with_two_decimals(openapi):
     assert schemas["Set"]["properties"]["load_kg"]["type"] == "number"
 
 
+def test_text_fields_document_that_nul_characters_are_refused(openapi):
+    notes = openapi["components"]["schemas"]["SessionInput"]["properties"]["notes"]
+    # Blank allowed: one branch for text without NUL, one for "" (never both: it is a oneOf).
+    assert notes["oneOf"][0]["pattern"] == "^[^\\u0000]+$"
+    assert notes["oneOf"][1]["maxLength"] == 0
+    username = openapi["components"]["schemas"]["Registration"]["properties"]["username"]
+    assert username["pattern"] == "^[A-Za-z0-9_.@+-]+$"
+
+
 def test_every_operation_documents_the_errors_it_can_give(openapi):
     for path, method, operation in operations(openapi):
         codes = set(operation["responses"])

@@ -207,6 +207,15 @@ def test_a_bad_date_filter_is_a_400(athlete_api, query):
     assert list(response.json()) == list(query)
 
 
+@pytest.mark.parametrize("name", ["from", "to", "page", "page_size"])
+def test_a_query_parameter_given_twice_is_a_400(athlete_api, athlete, name):
+    TrainingSessionFactory(athlete=athlete)
+    values = {"from": "2026-03-01", "to": "2026-03-09", "page": "1", "page_size": "5"}[name]
+    response = athlete_api.get(f"{SESSIONS}?{name}={values}&{name}={values}")
+    assert response.status_code == 400
+    assert response.json() == {name: ["Give this parameter once."]}
+
+
 @pytest.mark.parametrize("page", ["0", "-1", "abc", "2", "9" * 30, "1.5", "", "last", "+1", " 1"])
 def test_a_page_that_does_not_exist_is_a_404(athlete_api, athlete, page):
     TrainingSessionFactory(athlete=athlete)

@@ -122,6 +122,8 @@ def test_loads_from_0_to_1000_kg_with_two_decimals_are_accepted(athlete_api, ses
         ("exercise", "squat"),
         ("exercise_name", 7),
         ("exercise_name", "x" * 101),
+        ("exercise_name", " " * 60 + "x" * 50),  # the limit counts what was sent, not trimmed
+        ("exercise_name", "kick\x00back"),
         ("client_id", "123"),
         ("pain", {"region": "knee", "score": 2}),
         ("pain", "knee"),

@@ -45,6 +45,9 @@ class StrictCharField(serializers.CharField):
     def to_internal_value(self, data: Any) -> str:
         if not isinstance(data, str) or not is_encodable(data):
             self.fail("invalid")
+        # The schema's maxLength counts what was sent; DRF would count it after trimming.
+        if self.max_length is not None and len(data) > self.max_length:
+            self.fail("max_length", max_length=self.max_length)
         return super().to_internal_value(data)
 
 

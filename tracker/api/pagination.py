@@ -7,6 +7,14 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 
 
+def single(request: Request, name: str) -> str | None:
+    """The one value of query parameter `name`; repeating it is a 400 (the schema says one)."""
+    values = request.query_params.getlist(name)
+    if len(values) > 1:
+        raise ValidationError({name: ["Give this parameter once."]})
+    return values[0] if values else None
+
+
 class PagePagination(PageNumberPagination):
     """`?page=N` (1-based; a page that does not exist is DRF's 404) and `?page_size=1..100`."""
 
@@ -15,7 +23,7 @@ class PagePagination(PageNumberPagination):
     last_page_strings = ()  # the schema says integer; "last" would be a quiet exception
 
     def get_page_number(self, request: Request, paginator: Any) -> int | str:
-        raw = request.query_params.get(self.page_query_param)
+        raw = single(request, self.page_query_param)
         if raw is None:
             return 1
         # DRF reads an empty or "+1" page as page 1; anything but plain digits is not a page.
@@ -24,7 +32,7 @@ class PagePagination(PageNumberPagination):
         return raw
 
     def get_page_size(self, request: Request) -> int | None:
-        raw = request.query_params.get(self.page_size_query_param)
+        raw = single(request, self.page_size_query_param)
         if raw is None:
             return self.page_size
         # Check the length first: int() of thousands of digits is refused (and slow).

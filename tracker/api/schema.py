@@ -8,6 +8,7 @@ to each operation so clients, and schemathesis, know every status they may get.
 from decimal import Decimal
 from typing import Any
 
+from django.core.validators import RegexValidator
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 from rest_framework import serializers
 
@@ -98,4 +99,18 @@ class ExactDecimalExtension(OpenApiSerializerFieldExtension):
     def map_serializer_field(self, auto_schema: Any, direction: str) -> dict[str, Any]:
         schema = auto_schema._map_serializer_field(self.target, direction, bypass_extensions=True)
         schema["multipleOf"] = float(Decimal(1).scaleb(-self.target.decimal_places))
+        return schema
+
+
+class StrictCharExtension(OpenApiSerializerFieldExtension):
+    """Text fields refuse NUL characters (DRF's rule, and PostgreSQL's): say so with a pattern."""
+
+    target_class = "tracker.api.fields.StrictCharField"
+
+    def map_serializer_field(self, auto_schema: Any, direction: str) -> dict[str, Any]:
+        schema = auto_schema._map_serializer_field(self.target, direction, bypass_extensions=True)
+        # A field with a pattern of its own (the username's) documents that one instead. "+":
+        # a blank-allowed field is documented as oneOf this or "", which must not both match.
+        if not any(isinstance(v, RegexValidator) for v in self.target.validators):
+            schema["pattern"] = "^[^\\u0000]+$"
         return schema

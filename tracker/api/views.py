@@ -11,15 +11,14 @@ from django.db.models import Model, QuerySet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import serializers, status, viewsets
-from rest_framework.decorators import api_view, authentication_classes, permission_classes
 from rest_framework.exceptions import NotFound
-from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from tracker import queries, services
 from tracker.api import serializers as s
 from tracker.api.fields import MAX_ID
+from tracker.api.pagination import single
 from tracker.services import PainInput
 
 
@@ -132,7 +131,8 @@ class SessionViewSet(LogViewSet):
         return queries.sessions_with_log(self.request.user)
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
-        days = s.SessionFilterSerializer(data=self.request.query_params.dict())
+        given = {name: single(self.request, name) for name in ("from", "to")}
+        days = s.SessionFilterSerializer(data={k: v for k, v in given.items() if v is not None})
         days.is_valid(raise_exception=True)
         if "from" in days.validated_data:
             queryset = queryset.filter(date__gte=days.validated_data["from"])
@@ -146,15 +146,6 @@ class SessionViewSet(LogViewSet):
     def change(self, row: Any, data: dict[str, Any]) -> None:
         symptoms = data.pop("symptoms", None)
         services.session_update(athlete=self.request.user, session=row, symptoms=symptoms, **data)
-
-
-@extend_schema(exclude=True)
-@api_view(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"])
-@authentication_classes([])
-@permission_classes([AllowAny])
-def not_found(request: Request, path: str = "") -> Response:
-    """Any other path under /api/v1/: a JSON 404 like the API's own, not an HTML page."""
-    raise NotFound()
 
 
 def _pain(entries: list[dict[str, Any]]) -> list[PainInput]:
