@@ -3,7 +3,7 @@
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 from advice.causes import CAUSES
 from advice.items import SEVERITIES
 from advice.services import advice_for
+from tracker.api.pagination import single
 from tracker.choices import PainRegion
 
 
@@ -42,7 +43,11 @@ class AthleteQuery(serializers.Serializer):
 class AdviceView(APIView):
     @extend_schema(parameters=[AthleteQuery], responses=AdviceItemSerializer(many=True))
     def get(self, request: Request) -> Response:
-        query = AthleteQuery(data=request.query_params)
+        raw = single(request, "athlete")
+        # Plain digits only: DRF's IntegerField would also take "", "1.0" and "+1".
+        if raw is not None and not (raw.isascii() and raw.isdigit()):
+            raise ValidationError({"athlete": ["A user id: a whole number from 1."]})
+        query = AthleteQuery(data={} if raw is None else {"athlete": raw})
         query.is_valid(raise_exception=True)
         athlete = request.user
         wanted = query.validated_data.get("athlete")

@@ -39,8 +39,14 @@ def test_asking_about_an_unlinked_athlete_is_not_found(api, outsider):
     assert api.get(f"/api/v1/advice/?athlete={outsider.pk}").status_code == 404
 
 
-def test_a_malformed_athlete_id_is_a_bad_request(api):
-    assert api.get("/api/v1/advice/?athlete=abc").status_code == 400
+@pytest.mark.parametrize("query", ["abc", "", "1.0", "+1", "0", "-3"])
+def test_a_malformed_athlete_id_is_a_bad_request(api, query):
+    assert api.get(f"/api/v1/advice/?athlete={query}").status_code == 400
+
+
+def test_a_repeated_athlete_id_is_a_bad_request(api, athlete):
+    response = api.get(f"/api/v1/advice/?athlete={athlete.pk}&athlete={athlete.pk}")
+    assert response.status_code == 400
 
 
 def test_advice_needs_authentication():
