@@ -12,20 +12,16 @@ class ProfileAdmin(admin.ModelAdmin):
     list_select_related = ["user"]
 
 
+SET_COLUMNS = [
+    "position", "exercise", "load_kg", "reps", "rir",
+    "foot_distance", "stance_width", "padding", "equipment",
+]  # fmt: skip
+
+
 class SetInline(admin.TabularInline):
     model = Set
     extra = 0
-    fields = [
-        "position",
-        "exercise",
-        "load_kg",
-        "reps",
-        "rir",
-        "foot_distance",
-        "stance_width",
-        "padding",
-        "equipment",
-    ]
+    fields = SET_COLUMNS
 
 
 class PainInline(admin.TabularInline):
@@ -68,18 +64,7 @@ class TrainingSessionAdmin(admin.ModelAdmin):
 
 @admin.register(Set)
 class SetAdmin(admin.ModelAdmin):
-    list_display = [
-        "session",
-        "position",
-        "exercise",
-        "load_kg",
-        "reps",
-        "rir",
-        "foot_distance",
-        "stance_width",
-        "padding",
-        "equipment",
-    ]
+    list_display = ["session", *SET_COLUMNS]
     list_filter = ["exercise", "padding", "foot_distance", "stance_width", "equipment"]
     search_fields = ["athlete__username"]
     raw_id_fields = ["athlete", "session"]

@@ -56,13 +56,13 @@ def previous_set(athlete: AbstractBaseUser, session: TrainingSession) -> Set | N
 
 
 def set_of(athlete: AbstractBaseUser, pk: int) -> Set:
-    queryset = Set.objects.filter(athlete=athlete).select_related("session")
-    return get_object_or_404(queryset.prefetch_related("pain_reports"), pk=pk)
+    """One of the athlete's sets, with its session and pain; 404 for anyone else's."""
+    return get_object_or_404(sets_of(athlete), pk=pk)
 
 
 def pain_report_of(athlete: AbstractBaseUser, pk: int) -> PainReport:
-    queryset = PainReport.objects.filter(athlete=athlete).select_related("session", "set")
-    return get_object_or_404(queryset, pk=pk)
+    """One of the athlete's pain reports, with its session and set; 404 for anyone else's."""
+    return get_object_or_404(pain_reports_of(athlete).select_related("session", "set"), pk=pk)
 
 
 def check_in_due(athlete: AbstractBaseUser, today: date) -> TrainingSession | None:

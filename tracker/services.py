@@ -103,6 +103,23 @@ def symptoms_replace(*, session: TrainingSession, kinds: Iterable[str]) -> None:
     Symptom.objects.bulk_create(Symptom(session=session, kind=k) for k in sorted(wanted - have))
 
 
+def _store_in_set_pain(
+    athlete: AbstractBaseUser, logged_set: Set, pain: Sequence[PainInput]
+) -> None:
+    PainReport.objects.bulk_create(
+        PainReport(
+            athlete=athlete,
+            session_id=logged_set.session_id,
+            set=logged_set,
+            region=p.region,
+            score=p.score,
+            character=p.character,
+            timing=PainTiming.DURING,
+        )
+        for p in pain
+    )
+
+
 def set_log(
     *,
     athlete: AbstractBaseUser,
@@ -144,18 +161,7 @@ def set_log(
             equipment=equipment,
             client_id=client_id,
         )
-        PainReport.objects.bulk_create(
-            PainReport(
-                athlete=athlete,
-                session=session,
-                set=logged,
-                region=p.region,
-                score=p.score,
-                character=p.character,
-                timing=PainTiming.DURING,
-            )
-            for p in pain
-        )
+        _store_in_set_pain(athlete, logged, pain)
         return logged
 
     return _create_once(Set, athlete=athlete, client_id=client_id, create=create)
@@ -273,12 +279,7 @@ def set_update(
     logged_set.save()
     if pain is not None:
         logged_set.pain_reports.all().delete()
-        PainReport.objects.bulk_create(
-            PainReport(athlete=athlete, session_id=logged_set.session_id, set=logged_set,
-                       region=p.region, score=p.score, character=p.character,
-                       timing=PainTiming.DURING)
-            for p in pain
-        )  # fmt: skip
+        _store_in_set_pain(athlete, logged_set, pain)
     return logged_set
 
 

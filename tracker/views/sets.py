@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from tracker import forms, queries, services
+from tracker.models import PainReport, Set
 from tracker.preferences import unit_of
 
 
@@ -31,30 +32,38 @@ def set_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "tracker/set_edit.html", {"form": form, "set": logged}, status=status)
 
 
+def _delete_once_confirmed(
+    request: HttpRequest, row: Set | PainReport, *, what: str, detail: str, done: str
+) -> HttpResponse:
+    """GET asks (the confirmation page), POST deletes and returns to the row's session."""
+    if request.method == "POST":
+        row.delete()
+        messages.success(request, done)
+        return redirect("tracker:session", pk=row.session_id)
+    context = {"what": what, "detail": detail, "cancel": row.session}
+    return render(request, "tracker/confirm_delete.html", context)
+
+
 @require_http_methods(["GET", "POST"])
 def set_delete(request: HttpRequest, pk: int) -> HttpResponse:
     logged = queries.set_of(request.user, pk)
-    if request.method == "POST":
-        logged.delete()
-        messages.success(request, f"Set {logged.position} deleted, with its pain reports.")
-        return redirect("tracker:session", pk=logged.session_id)
-    return render(request, "tracker/confirm_delete.html", {
-        "what": f"set {logged.position} of {logged.session.date:%a %-d %b}",
-        "detail": "Its in-set pain reports go with it.",
-        "cancel": logged.session,
-    })  # fmt: skip
+    return _delete_once_confirmed(
+        request,
+        logged,
+        what=f"set {logged.position} of {logged.session.date:%a %-d %b}",
+        detail="Its in-set pain reports go with it.",
+        done=f"Set {logged.position} deleted, with its pain reports.",
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def pain_delete(request: HttpRequest, pk: int) -> HttpResponse:
     report = queries.pain_report_of(request.user, pk)
-    if request.method == "POST":
-        report.delete()
-        messages.success(request, f"{report.get_region_display()} pain report deleted.")
-        return redirect("tracker:session", pk=report.session_id)
-    return render(request, "tracker/confirm_delete.html", {
-        "what": f"{report.get_region_display().lower()} pain {report.score}/10 "
-                f"({report.get_timing_display().lower()})",
-        "detail": "",
-        "cancel": report.session,
-    })  # fmt: skip
+    region, timing = report.get_region_display(), report.get_timing_display().lower()
+    return _delete_once_confirmed(
+        request,
+        report,
+        what=f"{region.lower()} pain {report.score}/10 ({timing})",
+        detail="",
+        done=f"{region} pain report deleted.",
+    )
