@@ -3,12 +3,21 @@
 import os
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from tests.factories import UserFactory
 
 # Playwright's sync API runs an event loop in the test thread; Django would refuse ORM calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Sign-in failure counts live in the cache: each test starts with none."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

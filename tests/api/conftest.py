@@ -1,11 +1,10 @@
-"""API fixtures: token-authenticated clients for the cast (athlete, outsider) and a clean cache.
+"""API fixtures: token-authenticated clients for the cast (athlete, outsider).
 
-The failed sign-in counters and rate limits live in the cache, so each test starts from zero.
+The cache (sign-in failure counts) is emptied around every test by tests/conftest.py.
 """
 
 import pytest
 from _pytest.nodes import Node
-from django.core.cache import cache
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -19,13 +18,6 @@ if not hasattr(Node, "_nodeid"):
         lambda node: node.nodeid,
         lambda node, value: setattr(node, "_id", coerce_node_id(value)),
     )
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def token_client(user) -> APIClient:

@@ -74,3 +74,20 @@ def test_a_password_reset_mails_a_link(client, athlete):
     client.post(reverse("password_reset"), {"email": athlete.email})
     assert len(mail.outbox) == 1
     assert "/accounts/reset/" in mail.outbox[0].body
+
+
+def test_repeated_wrong_passwords_lock_the_username_even_for_the_right_one(client):
+    UserFactory(username="lifter")
+    for _ in range(10):
+        client.post(reverse("login"), {"username": "lifter", "password": "guess"})
+    response = client.post(reverse("login"), {"username": "lifter", "password": PASSWORD})
+    assert response.status_code == 200
+    assert "Too many failed sign-ins" in response.content.decode()
+
+
+def test_successful_log_ins_are_never_counted(client):
+    UserFactory(username="lifter")
+    for _ in range(15):
+        response = client.post(reverse("login"), {"username": "lifter", "password": PASSWORD})
+        assert response.status_code == 302
+        client.post(reverse("logout"))
