@@ -44,3 +44,9 @@ def test_another_athletes_sessions_are_not_listed(outsider_client, athlete):
     TrainingSessionFactory(athlete=athlete)
     response = outsider_client.get(reverse("tracker:history"))
     assert list(response.context["page"].object_list) == []
+
+
+def test_a_missing_page_answers_a_friendly_404(athlete_client):
+    response = athlete_client.get("/sessions/999999/")
+    assert response.status_code == 404
+    assert "Back to today" in response.content.decode()
