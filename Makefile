@@ -70,5 +70,13 @@ test-postgres: $(VENV)/.installed postgres-up
 
 test: $(VENV)/.installed browser-deps lint test-sqlite test-postgres
 
+# Benchmarks (bench/, see bench/RESULTS.md): fresh databases of their own, debug off; each run
+# stops by itself (its own time budget, and `timeout` as a last resort).
+bench: bench-advice
+
+.PHONY: bench-advice
+bench-advice: $(VENV)/.installed postgres-up
+	timeout --kill-after=10 240 $(PY) -m bench.advice
+
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts .pytest_cache .ruff_cache

@@ -6,6 +6,7 @@ Pure functions returning frozen dataclasses; nothing here names a cause.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 from statistics import median
@@ -80,14 +81,15 @@ def jumps(timeline: Timeline) -> list[Jump]:
     Weeks with no training in the previous BASELINE_WEEKS weeks have no baseline."""
     found = []
     for week, (top, volume) in sorted(timeline.loads.items()):
-        before = [
-            load for w, load in timeline.loads.items() if week - BASELINE_WEEKS * WEEK <= w < week
-        ]
+        # Weeks are keyed by their Monday: look the baseline weeks up instead of scanning
+        # every week for every week (quadratic in the length of the history).
+        earlier = (timeline.loads.get(week - k * WEEK) for k in range(1, BASELINE_WEEKS + 1))
+        before = [load for load in earlier if load is not None]
         if not before:
             continue
         top_base = max(t for t, _ in before)
-        # One earlier week is too thin a base for a volume ratio.
-        volume_base = sum(v for _, v in before) / len(before) if len(before) >= 2 else 0.0
+        # One earlier week is too thin a base for a volume ratio. fsum: order-independent.
+        volume_base = math.fsum(v for _, v in before) / len(before) if len(before) >= 2 else 0.0
         jump = Jump(week, top, top_base, volume, volume_base)
         if jump.top_ratio > TOP_SET_JUMP or jump.volume_ratio >= VOLUME_JUMP:
             found.append(jump)

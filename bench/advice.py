@@ -1,0 +1,166 @@
+"""Issue 5's benchmark: advice for an athlete with three years of history, on SQLite and
+PostgreSQL, against a one-row ORM read measured in the same run. Not a timed test: it
+reports, it does not assert. Target: under 50 ms and at most 5 queries.
+
+    .venv/bin/python -m bench.advice            # or: make bench-advice
+
+For each backend the parent creates a fresh database (a temporary SQLite file; a
+PostgreSQL database `thrustlog_bench` it creates and drops) and runs a child process with
+the deployed settings (debug off): migrate, generate (bench.data), then time
+`advice_for(athlete, today)`. Results go to bench/RESULTS.md and bench/results.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from bench.common import (
+    BACKENDS,
+    Unavailable,
+    django_env,
+    fresh_database,
+    machine,
+    machine_line,
+    write_results,
+)
+
+NAME = "advice"
+TARGET_MS = 50.0
+TARGET_QUERIES = 5
+BUDGET_S = 170.0  # the whole run, both backends: `make bench` must stop by itself
+
+
+def _child_args(args: argparse.Namespace) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "bench.measure_advice",
+        f"--runs={args.runs}",
+        f"--warmup={args.warmup}",
+        f"--cohort={args.cohort}",
+        *(["--profile"] if args.profile else []),
+    ]
+
+
+def _run_backend(backend: str, args: argparse.Namespace, deadline: float) -> dict[str, Any]:
+    """Figures for one backend, or {"error": ...} when it could not be measured."""
+    try:
+        with fresh_database(backend) as url:
+            remaining = deadline - time.monotonic()
+            if remaining < 10:
+                return {"error": "skipped: the time budget ran out"}
+            done = subprocess.run(
+                _child_args(args),
+                env=django_env(url),
+                capture_output=True,
+                text=True,
+                timeout=remaining,
+            )
+    except Unavailable as error:
+        return {"error": f"skipped: {error}"}
+    except subprocess.TimeoutExpired:
+        return {"error": "stopped: over the time budget"}
+    sys.stderr.write(done.stderr)
+    if done.returncode != 0 or not done.stdout.strip():
+        return {"error": f"failed (exit {done.returncode}): {done.stderr.strip()[-500:]}"}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _verdict(fig: dict[str, Any]) -> str:
+    fast = fig["advice"]["median_ms"] < TARGET_MS
+    few = fig["queries"] <= TARGET_QUERIES
+    return (
+        "met"
+        if fast and few
+        else "MISSED: "
+        + ", ".join(what for what, ok in (("time", fast), ("queries", few)) if not ok)
+    )
+
+
+def markdown(info: dict[str, Any], results: dict[str, dict[str, Any]]) -> str:
+    """The RESULTS.md section: one row per backend, then what the data set held."""
+    lines = [
+        "## Advice for three years of history (issue 5)",
+        "",
+        f"{machine_line(info)}.",
+        f"Target: `advice_for` under {TARGET_MS:g} ms and at most {TARGET_QUERIES} queries. "
+        "Baseline: `User.objects.filter(pk=...).first()`, timed in the same rounds.",
+        "",
+        "| database | advice median ms | p95 ms | queries | history_of / rules ms | "
+        "baseline median ms | ratio | target |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for backend, fig in results.items():
+        if "error" in fig:
+            lines.append(f"| {backend} | {fig['error']} | | | | | | |")
+            continue
+        adv, base, split = fig["advice"], fig["baseline"], fig["breakdown_ms"]
+        lines.append(
+            f"| {fig['database']} | {adv['median_ms']:.1f} | {adv['p95_ms']:.1f} | "
+            f"{fig['queries']} | {split['history_of']:.1f} / {split['rules']:.1f} | "
+            f"{base['median_ms']:.3f} | {fig['ratio']:.0f}x | {_verdict(fig)} |"
+        )
+    measured = [fig for fig in results.values() if "error" not in fig]
+    if measured:
+        fig = measured[0]
+        counts = fig["long_athlete"]
+        lines += [
+            "",
+            f"The athlete: {counts['sessions']} sessions, {counts['sets']} sets, "
+            f"{counts['pain_reports']} pain reports, {counts['symptoms']} red flags "
+            f"({fig['advice_items']} advice items), among {fig['population']['users']} users "
+            f"and {fig['population']['sets']} sets in all. {fig['advice']['runs']} timed runs "
+            f"after {fig['warmup']} warm-up rounds. `history_of` is the five queries and the "
+            "rows turned into plain data; rules are `advise()` on that data. Profile: "
+            "`.venv/bin/python -m bench.advice --profile` (needs pyinstrument).",
+            "",
+            "| database | migrate s | generate s | slowest query ms |",
+            "| --- | ---: | ---: | ---: |",
+        ]
+        for fig in measured:
+            slowest = max(fig["query_ms"], key=lambda q: q["ms"])
+            lines.append(
+                f"| {fig['database']} | {fig['migrate_s']:.1f} | {fig['generate_s']:.1f} | "
+                f"{slowest['ms']:.1f} (`{slowest['function']}`) |"
+            )
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--warmup", type=int, default=5)
+    # The other athletes only change the tables' size around the one measured; 100 keeps the
+    # whole run well inside its budget (generation is most of it).
+    parser.add_argument("--cohort", type=int, default=100, help="other athletes (1 year each)")
+    parser.add_argument("--backends", default=",".join(BACKENDS))
+    parser.add_argument("--budget", type=float, default=BUDGET_S, help="seconds, all backends")
+    parser.add_argument("--profile", action="store_true", help="pyinstrument report to stderr")
+    parser.add_argument("--no-write", action="store_true", help="print, leave RESULTS alone")
+    args = parser.parse_args(argv)
+
+    deadline = time.monotonic() + args.budget
+    info = machine()
+    results = {}
+    for backend in args.backends.split(","):
+        print(f"== advice benchmark on {backend} ==", file=sys.stderr, flush=True)
+        results[backend] = _run_backend(backend, args, deadline)
+    text = markdown(info, results)
+    if not args.no_write:
+        write_results(NAME, {"machine": info, "results": results}, text)
+    print(text)
+    return (
+        1
+        if any(fig.get("error", "").startswith(("failed", "stopped")) for fig in results.values())
+        else 0
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""The in-process half of bench/advice.py, run once per backend with that backend's settings:
+migrate, generate, then time advice for the three-year athlete. Prints one JSON line.
+
+Not meant to be run by hand: bench/advice.py gives it a fresh database and the environment.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import asdict
+from datetime import date
+from functools import partial
+from typing import Any
+
+import django
+
+
+def _log(message: str) -> None:
+    print(f"   {message}", file=sys.stderr, flush=True)
+
+
+def _database_label() -> str:
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        major, rest = divmod(connection.pg_version, 10000)
+        return f"PostgreSQL {major}.{rest}"
+    return f"SQLite {connection.Database.sqlite_version}"
+
+
+def _analyze() -> None:
+    """Give PostgreSQL's planner statistics, as autovacuum would soon after a bulk load.
+    SQLite has no automatic ANALYZE, so it runs as a deployed SQLite would: without."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
+def _queries(athlete: Any, today: date) -> tuple[int, list[dict[str, Any]]]:
+    """How many queries one advice run makes, and each one's time (debug cursor, once)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from advice.services import advice_for
+
+    with CaptureQueriesContext(connection) as captured:
+        advice_for(athlete, today)
+    return len(captured), [
+        {"ms": round(float(q["time"]) * 1000, 2), "sql": q["sql"][:160]} for q in captured
+    ]
+
+
+def _profile(athlete: Any, today: date) -> None:
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        _log("--profile needs pyinstrument (.venv/bin/pip install pyinstrument)")
+        return
+    from advice.services import advice_for
+
+    with Profiler(interval=0.0005) as profiler:
+        for _ in range(10):
+            advice_for(athlete, today)
+    sys.stderr.write(profiler.output_text(unicode=False, color=False, show_all=False))
+
+
+def measure(*, runs: int, warmup: int, cohort: int, profile: bool) -> dict[str, Any]:
+    """Everything bench/advice.py reports for the configured database."""
+    from django.contrib.auth.models import User
+    from django.core.management import call_command
+
+    from advice.rules import advise
+    from advice.services import advice_for, history_of
+    from bench.common import Timing, time_interleaved
+    from bench.data import populate
+    from tracker import aggregates
+
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    migrate_s = time.perf_counter() - started
+    _log(f"{_database_label()}: migrated in {migrate_s:.1f} s")
+
+    today = date.today()
+    population = populate(today=today, cohort=cohort)
+    athlete = population.long_athlete
+    _analyze()
+    _log(f"generated {population.counts} in {population.seconds:.1f} s")
+
+    query_count, query_ms = _queries(athlete, today)
+    history = history_of(athlete, today)
+    steps: dict[str, Any] = {
+        "advice": lambda: advice_for(athlete, today),
+        "baseline": lambda: User.objects.filter(pk=athlete.pk).first(),
+        "history_of": lambda: history_of(athlete, today),
+        "rules": lambda: advise(history),
+    }
+    aggregate_steps = (  # in the order history_of runs them
+        "weekly_pain",
+        "weekly_load",
+        "weekly_setups",
+        "weekly_setup_pain",
+        "session_days",
+    )
+    for name in aggregate_steps:
+        steps[name] = partial(getattr(aggregates, name), athlete)
+    timings = time_interleaved(steps, runs=runs, warmup=warmup)
+    for entry, name in zip(query_ms, aggregate_steps, strict=False):
+        entry["function"] = name  # history_of calls them in this order
+    if profile:
+        _profile(athlete, today)
+    advice: Timing = timings["advice"]
+    baseline: Timing = timings["baseline"]
+    return {
+        "database": _database_label(),
+        "migrate_s": round(migrate_s, 2),
+        "generate_s": round(population.seconds, 2),
+        "population": asdict(population.counts),
+        "long_athlete": asdict(population.long_counts),
+        "advice_items": len(advice_for(athlete, today)),
+        "warmup": warmup,
+        "advice": asdict(advice),
+        "baseline": asdict(baseline),
+        "ratio": round(advice.median_ms / baseline.median_ms, 1),
+        "queries": query_count,
+        "query_ms": query_ms,
+        "breakdown_ms": {name: timings[name].median_ms for name in timings},
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--cohort", type=int, default=200)
+    parser.add_argument("--profile", action="store_true")
+    args = parser.parse_args(argv)
+    django.setup()
+    figures = measure(runs=args.runs, warmup=args.warmup, cohort=args.cohort, profile=args.profile)
+    print(json.dumps(figures, default=str))
+
+
+if __name__ == "__main__":
+    main()
