@@ -7,7 +7,9 @@ from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.cache import cache as django_cache
 
+from advice import cache
 from advice.history import (
     History,
     SessionBench,
@@ -101,6 +103,16 @@ def history_of(athlete: AbstractBaseUser, today: date) -> History:
     )
 
 
-def advice_for(athlete: AbstractBaseUser, today: date) -> list[AdviceItem]:
-    """The athlete's advice, most urgent first."""
+def compute_advice(athlete: AbstractBaseUser, today: date) -> list[AdviceItem]:
+    """The athlete's advice, most urgent first, read from the log now (five queries)."""
     return advise(history_of(athlete, today))
+
+
+def advice_for(athlete: AbstractBaseUser, today: date) -> list[AdviceItem]:
+    """The athlete's advice, most urgent first: from the cache while the log is unchanged."""
+    answer_key = cache.answer_key(athlete.pk, today)
+    items = django_cache.get(answer_key)
+    if items is None:
+        items = compute_advice(athlete, today)
+        django_cache.set(answer_key, items, timeout=cache.TIMEOUT)
+    return items

@@ -47,10 +47,10 @@ def _queries(athlete: Any, today: date) -> tuple[int, list[dict[str, Any]]]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from advice.services import advice_for
+    from advice.services import compute_advice
 
     with CaptureQueriesContext(connection) as captured:
-        advice_for(athlete, today)
+        compute_advice(athlete, today)
     return len(captured), [
         {"ms": round(float(q["time"]) * 1000, 2), "sql": q["sql"][:160]} for q in captured
     ]
@@ -62,11 +62,11 @@ def _profile(athlete: Any, today: date) -> None:
     except ImportError:
         _log("--profile needs pyinstrument (.venv/bin/pip install pyinstrument)")
         return
-    from advice.services import advice_for
+    from advice.services import compute_advice
 
     with Profiler(interval=0.0005) as profiler:
         for _ in range(10):
-            advice_for(athlete, today)
+            compute_advice(athlete, today)
     sys.stderr.write(profiler.output_text(unicode=False, color=False, show_all=False))
 
 
@@ -76,7 +76,7 @@ def measure(*, runs: int, warmup: int, cohort: int, profile: bool) -> dict[str, 
     from django.core.management import call_command
 
     from advice.rules import advise
-    from advice.services import advice_for, history_of
+    from advice.services import advice_for, compute_advice, history_of
     from bench.common import Timing, time_interleaved
     from bench.data import populate
     from tracker import aggregates
@@ -95,7 +95,9 @@ def measure(*, runs: int, warmup: int, cohort: int, profile: bool) -> dict[str, 
     query_count, query_ms = _queries(athlete, today)
     history = history_of(athlete, today)
     steps: dict[str, Any] = {
-        "advice": lambda: advice_for(athlete, today),
+        # Cold: read and reason from the log, as after any write. Cached: an unchanged log.
+        "advice": lambda: compute_advice(athlete, today),
+        "advice_cached": lambda: advice_for(athlete, today),
         "baseline": lambda: User.objects.filter(pk=athlete.pk).first(),
         "history_of": lambda: history_of(athlete, today),
         "rules": lambda: advise(history),
@@ -125,6 +127,7 @@ def measure(*, runs: int, warmup: int, cohort: int, profile: bool) -> dict[str, 
         "advice_items": len(advice_for(athlete, today)),
         "warmup": warmup,
         "advice": asdict(advice),
+        "advice_cached": asdict(timings["advice_cached"]),
         "baseline": asdict(baseline),
         "ratio": round(advice.median_ms / baseline.median_ms, 1),
         "queries": query_count,
