@@ -11,8 +11,10 @@ from rest_framework.views import APIView
 from advice.causes import CAUSES
 from advice.items import SEVERITIES
 from advice.services import advice_for
+from coaching.queries import coached_athlete_or_none
 from tracker.api.pagination import single
 from tracker.choices import PainRegion
+from tracker.queries import today_for
 
 
 class EvidenceSerializer(serializers.Serializer):
@@ -49,11 +51,14 @@ class AdviceView(APIView):
             raise ValidationError({"athlete": ["A user id: a whole number from 1."]})
         query = AthleteQuery(data={} if raw is None else {"athlete": raw})
         query.is_valid(raise_exception=True)
-        athlete = request.user
         wanted = query.validated_data.get("athlete")
-        if wanted is not None and wanted != athlete.pk:
-            # Coaches will see a linked athlete's advice once coaching links exist; until
-            # then another athlete is as good as absent, whether or not the id exists.
+        if wanted is None or wanted == request.user.pk:
+            items = advice_for(request.user, timezone.localdate())
+            return Response([item.as_dict() for item in items])
+        # A coach with an active link sees the athlete's advice (for the athlete's own date,
+        # as their roster row is); anyone else, an ended link, or an unknown id: the same 404.
+        athlete = coached_athlete_or_none(request.user, wanted)
+        if athlete is None:
             raise NotFound("No such athlete.")
-        items = advice_for(athlete, timezone.localdate())
+        items = advice_for(athlete, today_for(athlete))
         return Response([item.as_dict() for item in items])

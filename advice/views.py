@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
@@ -11,4 +12,5 @@ from advice.services import advice_for
 @require_GET
 def advice_page(request: HttpRequest) -> HttpResponse:
     items = advice_for(request.user, timezone.localdate())
-    return render(request, "advice/advice.html", {"items": items})
+    context = {"items": items, "chart_url": reverse("tracker:dashboard")}
+    return render(request, "advice/advice.html", context)

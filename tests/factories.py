@@ -84,3 +84,46 @@ class SymptomFactory(DjangoModelFactory):
 
     session = factory.SubFactory(TrainingSessionFactory)
     kind = RedFlag.NUMBNESS
+
+
+# --- coaching (appended by the coaching work) -----------------------------------------------
+
+
+def _in_two_weeks():  # type: ignore[no-untyped-def]
+    # Imported here so this block stays a pure append to the file.
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    return timezone.now() + timedelta(days=14)
+
+
+class InvitationFactory(DjangoModelFactory):
+    class Meta:
+        model = "coaching.Invitation"
+
+    coach = factory.SubFactory(UserFactory)
+    code = factory.Sequence(lambda n: f"T{n:07d}"[-8:])
+    expires_at = factory.LazyFunction(_in_two_weeks)
+
+
+class CoachLinkFactory(DjangoModelFactory):
+    """An active link (the athlete accepted); pass ended_at for an ended one."""
+
+    class Meta:
+        model = "coaching.CoachLink"
+
+    coach = factory.SubFactory(UserFactory)
+    athlete = factory.SubFactory(UserFactory)
+
+
+class CommentFactory(DjangoModelFactory):
+    """A coach's note on a session of a linked athlete; pass session=None, cause=... for advice."""
+
+    class Meta:
+        model = "coaching.Comment"
+
+    session = factory.SubFactory(TrainingSessionFactory)
+    athlete = factory.SelfAttribute("session.athlete")
+    coach = factory.SubFactory(UserFactory)
+    body = "Keep the chin tucked on the way up."

@@ -4,11 +4,16 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from advice.api import AdviceView
+from coaching.api import AthletesView
 from tracker.api.errors import not_found
+from tracker.api.portability import ExportView, ImportView
 
 urlpatterns = [
     path("", include("tracker.api.urls")),
     path("advice/", AdviceView.as_view(), name="api-advice"),
+    path("athletes/", AthletesView.as_view(), name="api-athletes"),
+    path("imports/", ImportView.as_view(), name="api-imports"),
+    path("export/", ExportView.as_view(), name="api-export"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves its start-up script as a file: the CSP forbids inline scripts.
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),

@@ -16,5 +16,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/v1/", include("thrustlog.api_urls")),
     path("advice/", include("advice.urls")),
+    path("coach/", include("coaching.urls")),
     path("", include("tracker.urls")),
 ]

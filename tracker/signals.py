@@ -7,6 +7,8 @@ Every write path of tracker.services saves or deletes a TrainingSession, Set or 
 change. A bulk write that bypasses them (an importer) calls `announce_log_changed` itself.
 """
 
+import logging
+import threading
 from typing import Any
 
 from django.contrib.auth.signals import user_logged_in
@@ -20,11 +22,52 @@ from tracker.preferences import remember
 from tracker.services import profile_for
 
 log_changed = Signal()  # kwargs: athlete_id
+logger = logging.getLogger(__name__)
 
 
-def announce_log_changed(athlete_id: int) -> None:
-    """Send `log_changed` for the athlete once the current transaction commits (now, if none)."""
-    transaction.on_commit(lambda: log_changed.send(sender=TrainingSession, athlete_id=athlete_id))
+class _Announcement:
+    """One pending `log_changed` for an athlete: every change before the commit queues the same
+    one, and only its first call sends (a set with its pain, a session with its sets: once).
+    """
+
+    def __init__(self, athlete_id: int) -> None:
+        self.athlete_id = athlete_id
+        self.done = False
+
+    def __call__(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        if _queued().get(self.athlete_id) is self:
+            del _queued()[self.athlete_id]
+        # A listener that fails (a cache down, a roster row) must not fail the athlete's write.
+        answers = log_changed.send_robust(sender=TrainingSession, athlete_id=self.athlete_id)
+        for listener, result in answers:
+            if isinstance(result, Exception):
+                logger.error("log_changed listener %r failed", listener, exc_info=result)
+
+
+_local = threading.local()  # connections are per thread, and so are their commits
+
+
+def _queued() -> dict[int, _Announcement]:
+    if not hasattr(_local, "queued"):
+        _local.queued = {}
+    return _local.queued
+
+
+def announce_log_changed(athlete_id: int | None) -> None:
+    """Send `log_changed` for the athlete once the current transaction commits (now, if none).
+
+    An announcement queued in a block that rolls back is never sent; the next change queues
+    its own call.
+    """
+    if athlete_id is None:
+        return
+    pending = _queued().get(athlete_id)
+    if pending is None or pending.done:
+        pending = _queued()[athlete_id] = _Announcement(athlete_id)
+    transaction.on_commit(pending)
 
 
 @receiver(post_save, sender=TrainingSession)

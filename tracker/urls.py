@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tracker.views import checkins, log, preferences, sets
+from tracker.views import checkins, dashboard, log, portability, preferences, sets
 
 app_name = "tracker"
 
@@ -16,4 +16,10 @@ urlpatterns = [
     path("sets/<int:pk>/delete/", sets.set_delete, name="set_delete"),
     path("pain/<int:pk>/delete/", sets.pain_delete, name="pain_delete"),
     path("settings/", preferences.settings_page, name="settings"),
+    path("charts/", dashboard.dashboard, name="dashboard"),
+    path("settings/import/", portability.import_upload, name="import"),
+    path("settings/import/confirm/", portability.import_confirm, name="import_confirm"),
+    path("settings/export/", portability.export_page, name="export"),
+    path("settings/export/<str:kind>/", portability.export_download, name="export_download"),
+    path("settings/delete-account/", portability.account_delete, name="account_delete"),
 ]

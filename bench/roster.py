@@ -1,0 +1,267 @@
+"""Issue 8's benchmark: a coach's roster of 50 athletes, each with a year of history, on SQLite
+and PostgreSQL. Not a timed test: it reports, it does not assert. Target: under 150 ms.
+
+    .venv/bin/python -m bench.roster              # print the figures
+    .venv/bin/python -m bench.roster --write      # and record them in bench/RESULTS.md
+
+For each backend the parent makes a fresh database (bench.common; PostgreSQL: a database
+`thrustlog_bench_roster` it creates and drops, or BENCH_ROSTER_PG_URL) and runs itself as a
+child with the deployed settings (debug off): migrate, generate the athletes (bench.data),
+link them to a coach, compute their roster rows, then time, interleaved:
+
+- the roster page, GET /coach/ (server time through Django's test client: middleware,
+  session, query, template), and GET /api/v1/athletes/?page_size=50;
+- `coaching.queries.roster` alone, and a one-row ORM read as the baseline;
+- `coaching.summaries.refresh` for one athlete: the work a coached athlete's write adds
+  after its commit (an uncoached athlete's write adds one EXISTS query).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+import warnings
+from collections.abc import Sequence
+from functools import partial
+from typing import Any
+
+from bench import common
+
+NAME = "roster"
+TARGET_MS = 150.0
+BUDGET_S = 240.0
+ATHLETES = 50
+STATIC_PLAIN = "django.contrib.staticfiles.storage.StaticFilesStorage"
+PG_URL = os.environ.get(
+    "BENCH_ROSTER_PG_URL", "postgres://postgres@127.0.0.1:5432/thrustlog_bench_roster"
+)
+
+
+# --- the child: one backend, in process ------------------------------------------------------
+
+
+def _log(message: str) -> None:
+    print(f"   {message}", file=sys.stderr, flush=True)
+
+
+def _database_label() -> str:
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        major, rest = divmod(connection.pg_version, 10000)
+        return f"PostgreSQL {major}.{rest}"
+    return f"SQLite {connection.Database.sqlite_version}"
+
+
+def _count_queries(call: Any) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        call()
+    return len(captured)
+
+
+def _get(client: Any, url: str) -> None:
+    response = client.get(url)
+    if response.status_code != 200:
+        raise RuntimeError(f"GET {url} answered {response.status_code}")
+
+
+def measure(*, athletes: int, runs: int, warmup: int) -> dict[str, Any]:
+    from django.contrib.auth.models import User
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.utils import timezone
+
+    from bench.data import create_coach, create_cohort
+    from coaching import queries
+    from coaching.models import CoachLink
+    from coaching.summaries import ATTENTION, refresh
+
+    started = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    migrate_s = time.perf_counter() - started
+
+    started = time.perf_counter()
+    counts = create_cohort(athletes=athletes, years=1, prefix="roster-athlete")
+    coach = create_coach(username="roster-coach")
+    cohort = list(User.objects.filter(username__startswith="roster-athlete").order_by("pk"))
+    CoachLink.objects.bulk_create(CoachLink(coach=coach, athlete=a) for a in cohort)
+    generate_s = time.perf_counter() - started
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # as autovacuum would soon after a bulk load
+
+    started = time.perf_counter()
+    for athlete in cohort:
+        refresh(athlete.pk)
+    refresh_all_s = time.perf_counter() - started
+    _log(f"{counts.sets} sets; roster rows computed in {refresh_all_s:.1f} s")
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(coach)
+    page, api = "/coach/", f"/api/v1/athletes/?page_size={athletes}"
+    today = timezone.localdate()
+    one = cohort[0]
+    calls = {
+        "page": partial(_get, client, page),
+        "api": partial(_get, client, api),
+        "roster_query": lambda: queries.roster(coach, today=today),
+        "refresh_one": lambda: refresh(one.pk),
+        "baseline": lambda: User.objects.filter(pk=one.pk).first(),
+    }
+    rows = queries.roster(coach, today=today)
+    query_counts = {name: _count_queries(call) for name, call in calls.items()}
+    timings = common.time_interleaved(calls, runs=runs, warmup=warmup)
+    return {
+        "database": _database_label(),
+        "athletes": athletes,
+        "population": counts.__dict__,
+        "rows": len(rows),
+        "attention": {a: n for a in ATTENTION if (n := sum(r.attention == a for r in rows))},
+        "queries": query_counts,
+        "timings": {name: t.__dict__ for name, t in timings.items()},
+        "migrate_s": round(migrate_s, 2),
+        "generate_s": round(generate_s, 2),
+        "refresh_all_s": round(refresh_all_s, 2),
+        "warmup": warmup,
+    }
+
+
+def child(argv: Sequence[str]) -> None:
+    import django
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--athletes", type=int, default=ATHLETES)
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--warmup", type=int, default=5)
+    args = parser.parse_args(argv)
+    # WhiteNoise looks for collectstatic's folder, which these figures do not need.
+    warnings.filterwarnings("ignore", message="No directory at")
+    django.setup()
+    from django.conf import settings
+    from django.test.utils import override_settings
+
+    # Deployed pages name their static files through collectstatic's manifest, which a fresh
+    # checkout lacks; plain static URLs cost the same (a name lookup) and need no build step.
+    plain = {**settings.STORAGES, "staticfiles": {"BACKEND": STATIC_PLAIN}}
+    with override_settings(STORAGES=plain):
+        figures = measure(athletes=args.athletes, runs=args.runs, warmup=args.warmup)
+    print(json.dumps(figures, default=str))
+
+
+# --- the parent: fresh databases, one child each, the report ---------------------------------
+
+
+def _run_backend(backend: str, args: argparse.Namespace, deadline: float) -> dict[str, Any]:
+    common.PG_URL = PG_URL  # our own database: other benchmarks may run at the same time
+    command = [
+        sys.executable, "-m", "bench.roster", "--child",
+        f"--athletes={args.athletes}", f"--runs={args.runs}", f"--warmup={args.warmup}",
+    ]  # fmt: skip
+    try:
+        with common.fresh_database(backend) as url:
+            remaining = deadline - time.monotonic()
+            if remaining < 10:
+                return {"error": "skipped: the time budget ran out"}
+            done = subprocess.run(
+                command, env=common.django_env(url), capture_output=True, text=True,
+                timeout=remaining,
+            )  # fmt: skip
+    except common.Unavailable as error:
+        return {"error": f"skipped: {error}"}
+    except subprocess.TimeoutExpired:
+        return {"error": "stopped: over the time budget"}
+    sys.stderr.write(done.stderr)
+    if done.returncode != 0 or not done.stdout.strip():
+        return {"error": f"failed (exit {done.returncode}): {done.stderr.strip()[-500:]}"}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def markdown(info: dict[str, Any], results: dict[str, dict[str, Any]]) -> str:
+    lines = [
+        f"## A coach's roster of {ATHLETES} athletes with a year of history each (issue 8)",
+        "",
+        f"{common.machine_line(info)}.",
+        f"Target: the roster under {TARGET_MS:g} ms of server time, queries independent of the "
+        "number of athletes. Medians (p95) in ms; queries in brackets.",
+        "",
+        "| database | GET /coach/ | GET /api/v1/athletes/ | roster query | refresh one athlete "
+        "| baseline | target |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for backend, fig in results.items():
+        if "error" in fig:
+            lines.append(f"| {backend} | {fig['error']} | | | | | |")
+            continue
+        t, q = fig["timings"], fig["queries"]
+
+        def cell(name: str, t: dict = t, q: dict = q) -> str:
+            return f"{t[name]['median_ms']:.1f} ({t[name]['p95_ms']:.1f}) [{q[name]}]"
+
+        met = max(t["page"]["median_ms"], t["api"]["median_ms"]) < TARGET_MS
+        lines.append(
+            f"| {fig['database']} | {cell('page')} | {cell('api')} | {cell('roster_query')} | "
+            f"{cell('refresh_one')} | {t['baseline']['median_ms']:.3f} | "
+            f"{'met' if met else 'MISSED'} |"
+        )
+    measured = [fig for fig in results.values() if "error" not in fig]
+    if measured:
+        fig = measured[0]
+        pop = fig["population"]
+        groups = ", ".join(f"{n} {group}" for group, n in fig["attention"].items())
+        lines += [
+            "",
+            f"{fig['rows']} roster rows ({groups}) over {pop['sessions']} sessions, "
+            f"{pop['sets']} sets and {pop['pain_reports']} pain reports; "
+            f"{fig['timings']['page']['runs']} timed runs after {fig['warmup']} warm-up rounds. "
+            "The roster reads stored rows (coaching.summaries): the log itself is read only by "
+            "`refresh`, after a coached athlete's write commits.",
+            "",
+            "| database | migrate s | generate s | all 50 rows computed s |",
+            "| --- | ---: | ---: | ---: |",
+        ]
+        lines += [
+            f"| {f['database']} | {f['migrate_s']:.1f} | {f['generate_s']:.1f} | "
+            f"{f['refresh_all_s']:.1f} |"
+            for f in measured
+        ]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--child"]:
+        child(argv[1:])
+        return 0
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--athletes", type=int, default=ATHLETES)
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--backends", default=",".join(common.BACKENDS))
+    parser.add_argument("--budget", type=float, default=BUDGET_S, help="seconds, all backends")
+    parser.add_argument("--write", action="store_true", help="record in bench/RESULTS.md")
+    args = parser.parse_args(argv)
+
+    deadline = time.monotonic() + args.budget
+    info = common.machine()
+    results = {}
+    for backend in args.backends.split(","):
+        print(f"== roster benchmark on {backend} ==", file=sys.stderr, flush=True)
+        results[backend] = _run_backend(backend, args, deadline)
+    text = markdown(info, results)
+    if args.write:
+        common.write_results(NAME, {"machine": info, "results": results}, text)
+    print(text)
+    failed = any(fig.get("error", "").startswith(("failed", "stopped")) for fig in results.values())
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

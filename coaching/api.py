@@ -1,0 +1,102 @@
+"""GET /api/v1/athletes/: the coach's roster, the same rows as the roster page.
+
+Anyone signed in may ask; the answer holds only athletes linked to the caller as their coach
+(an athlete who coaches nobody gets an empty list), most in need of attention first.
+"""
+
+from django.utils import timezone
+from drf_spectacular.utils import extend_schema, extend_schema_field
+from rest_framework import serializers
+from rest_framework.generics import GenericAPIView
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from advice.causes import CAUSES
+from advice.items import SEVERITIES
+from coaching import queries
+from coaching.summaries import ATTENTION, FLAGS, RosterRow
+from tracker.api.fields import StrictCharField
+from tracker.api.pagination import PagePagination, single
+from tracker.choices import PainRegion, RedFlag
+
+_KG = {"max_digits": 12, "decimal_places": 2}
+
+
+class RosterQuery(serializers.Serializer):
+    q = StrictCharField(
+        required=False, max_length=queries.SEARCH_MAX, help_text="Part of a username or name."
+    )
+    flag = serializers.ChoiceField(
+        choices=FLAGS, required=False, help_text="Only the athletes carrying this flag."
+    )
+
+
+class PainSerializer(serializers.Serializer):
+    score = serializers.IntegerField(min_value=0, max_value=10)
+    region = serializers.ChoiceField(choices=PainRegion.choices)
+
+
+class HeadlineSerializer(serializers.Serializer):
+    cause = serializers.ChoiceField(choices=sorted(CAUSES))
+    severity = serializers.ChoiceField(choices=SEVERITIES)
+    title = serializers.CharField()
+    region = serializers.ChoiceField(choices=PainRegion.choices, allow_null=True)
+
+
+class RosterRowSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="athlete_id")
+    username = serializers.CharField()
+    name = serializers.CharField()
+    last_session_date = serializers.DateField(allow_null=True)
+    volume_this_week_kg = serializers.DecimalField(source="volume_week_kg", **_KG)
+    volume_4_week_average_kg = serializers.DecimalField(
+        source="volume_average_kg",
+        allow_null=True,
+        help_text="Mean weekly volume of the logged weeks among the 4 before this one "
+        "(null with fewer than 2).",
+        **_KG,
+    )
+    worst_pain_7_days = serializers.SerializerMethodField()
+    red_flags = serializers.ListField(
+        child=serializers.ChoiceField(choices=RedFlag.choices),
+        help_text="Red-flag symptoms logged in the last 4 weeks.",
+    )
+    advice_headline = HeadlineSerializer(source="headline", allow_null=True)
+    flags = serializers.ListField(
+        source="flags_in_order", child=serializers.ChoiceField(choices=FLAGS)
+    )
+    attention = serializers.ChoiceField(
+        choices=ATTENTION,
+        help_text="The roster's order: referral, caution, trend (rising pain or a load "
+        "spike), stopped (no session for 14 days), other.",
+    )
+
+    @extend_schema_field(PainSerializer(allow_null=True))
+    def get_worst_pain_7_days(self, row: RosterRow) -> dict | None:
+        if row.worst_pain is None:
+            return None
+        score, region = row.worst_pain
+        return {"score": score, "region": region}
+
+
+class AthletesView(GenericAPIView):
+    serializer_class = RosterRowSerializer
+    pagination_class = PagePagination
+
+    @extend_schema(
+        summary="Your athletes (coaches)",
+        parameters=[RosterQuery],
+        responses=RosterRowSerializer(many=True),
+    )
+    def get(self, request: Request) -> Response:
+        given = {name: single(request, name) for name in ("q", "flag")}
+        query = RosterQuery(data={k: v for k, v in given.items() if v is not None})
+        query.is_valid(raise_exception=True)
+        rows = queries.roster(
+            request.user,
+            today=timezone.localdate(),
+            search=query.validated_data.get("q", ""),
+            flag=query.validated_data.get("flag", ""),
+        )
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)

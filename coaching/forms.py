@@ -1,0 +1,78 @@
+from django import forms
+
+from advice.causes import CAUSES
+from coaching.models import CODE_LENGTH
+from coaching.services import normalize_code
+from coaching.summaries import FLAGS
+from tracker.choices import PainRegion
+
+FLAG_LABELS = {
+    "referral": "See a professional",
+    "caution": "Worth changing",
+    "red_flags": "Red flags",
+    "rising_pain": "Pain rising",
+    "load_spike": "Load spike",
+    "stopped_logging": "Stopped logging",
+}
+
+
+class RosterFilterForm(forms.Form):
+    """The roster's search box and flag filter (GET); bad values simply filter nothing."""
+
+    q = forms.CharField(label="Search by name", required=False, max_length=100)
+    flag = forms.ChoiceField(
+        label="Show",
+        required=False,
+        choices=[("", "Everyone"), *((f, FLAG_LABELS[f]) for f in FLAGS)],
+    )
+
+    def values(self) -> tuple[str, str]:
+        if not self.is_valid():
+            return "", ""
+        return self.cleaned_data["q"], self.cleaned_data["flag"]
+
+
+class JoinForm(forms.Form):
+    code = forms.CharField(
+        label="Invitation code",
+        max_length=40,
+        help_text="8 letters and digits, from your coach.",
+        widget=forms.TextInput(
+            attrs={"autocapitalize": "characters", "autocomplete": "off", "spellcheck": "false"}
+        ),
+    )
+
+    def clean_code(self) -> str:
+        code = normalize_code(self.cleaned_data["code"])
+        if len(code) != CODE_LENGTH:
+            raise forms.ValidationError(f"A code has {CODE_LENGTH} letters and digits.")
+        return code
+
+
+class CommentForm(forms.Form):
+    """A note on a session (`session` set) or on a piece of advice (`cause`, maybe `region`)."""
+
+    body = forms.CharField(
+        label="Your note",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    session = forms.IntegerField(
+        required=False, min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput
+    )
+    cause = forms.ChoiceField(
+        required=False, choices=[("", ""), *((c, c) for c in CAUSES)], widget=forms.HiddenInput
+    )
+    region = forms.ChoiceField(
+        required=False, choices=[("", ""), *PainRegion.choices], widget=forms.HiddenInput
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        on_session = data.get("session") is not None
+        on_advice = bool(data.get("cause"))
+        if on_session == on_advice:
+            raise forms.ValidationError("A note goes on one session or one piece of advice.")
+        if on_session and data.get("region"):
+            raise forms.ValidationError("A session note has no region.")
+        return data

@@ -1,0 +1,67 @@
+"""Coaches' notes on the athlete's own pages, and labels for the roster.
+
+The athlete's session and advice pages belong to tracker and advice; each shows coaches' notes
+through one tag here, so those views need not know coaching exists.
+"""
+
+from typing import Any
+
+from django import template
+
+from advice.items import SEVERITIES
+from coaching import queries
+from coaching.forms import FLAG_LABELS
+from tracker.choices import PainRegion, RedFlag
+
+register = template.Library()
+
+SEVERITY_LABELS = dict(
+    zip(SEVERITIES, ("Good to know", "Worth changing", "See a professional"), strict=True)
+)
+_ADVICE_NOTES = "coaching_advice_notes"
+
+
+@register.filter
+def severity_label(value: str) -> str:
+    return SEVERITY_LABELS.get(value, value)
+
+
+@register.filter
+def flag_label(value: str) -> str:
+    return FLAG_LABELS.get(value, value)
+
+
+@register.filter
+def region_short(value: str) -> str:
+    """ "hip_bone" -> "Hip bone": a roster row has no room for the label's explanation."""
+    try:
+        return PainRegion(value).label.split(" (")[0]
+    except ValueError:
+        return value
+
+
+@register.filter
+def red_flag_label(value: str) -> str:
+    try:
+        return RedFlag(value).label
+    except ValueError:
+        return value
+
+
+@register.inclusion_tag("coaching/partials/notes.html")
+def session_notes(session: Any) -> dict[str, Any]:
+    """{% session_notes session %}: every coach's notes on the athlete's own session."""
+    return {"notes": queries.notes_on_session(session), "for_athlete": True}
+
+
+@register.inclusion_tag("coaching/partials/notes.html", takes_context=True)
+def advice_notes(context: template.Context, item: Any) -> dict[str, Any]:
+    """{% advice_notes item %}: coaches' notes on one advice item, for the signed-in athlete.
+
+    The notes of the whole page are read once (on the first item), not once per item.
+    """
+    cache = context.render_context
+    if _ADVICE_NOTES not in cache:
+        cache[_ADVICE_NOTES] = queries.notes_on_advice(context["request"].user)
+    notes = cache[_ADVICE_NOTES].get((item.cause, item.region or ""), [])
+    return {"notes": notes, "for_athlete": True}

@@ -1,0 +1,174 @@
+"""Coaching pages: the roster, invitations, links, and a read-only view of a linked athlete.
+
+Every page about an athlete starts with `queries.coached_athlete(request.user, athlete_id)`
+(404 without an active link) and then reads the log through tracker.queries with that athlete
+as argument: the same reads the athlete's own pages make, and none of their forms.
+"""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from advice.services import advice_for
+from coaching import queries, services
+from coaching.forms import CommentForm, JoinForm, RosterFilterForm
+from coaching.models import AthleteSummary
+from coaching.signals import SESSION_FLAG
+from coaching.summaries import roster_row
+from tracker import queries as log
+
+
+@require_GET
+def roster(request: HttpRequest) -> HttpResponse:
+    form = RosterFilterForm(request.GET)
+    search, flag = form.values()
+    context = {
+        "rows": queries.roster(request.user, today=timezone.localdate(), search=search, flag=flag),
+        "filtered": bool(search or flag),
+        "form": form,
+        "invitations": list(queries.open_invitations(request.user)),
+    }
+    return render(request, "coaching/roster.html", context)
+
+
+@require_POST
+def invitation_create(request: HttpRequest) -> HttpResponse:
+    invitation = services.invitation_create(coach=request.user)
+    request.session[SESSION_FLAG] = True  # the Coach tab, from now on
+    return redirect("coaching:invitation", pk=invitation.pk)
+
+
+@require_GET
+def invitation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    invitation = queries.invitation_of(request.user, pk)
+    join_url = request.build_absolute_uri(reverse("coaching:join_code", args=[invitation.code]))
+    context = {"invitation": invitation, "join_url": join_url, "now": timezone.now()}
+    return render(request, "coaching/invitation.html", context)
+
+
+@require_POST
+def invitation_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    services.invitation_cancel(
+        coach=request.user, invitation=queries.invitation_of(request.user, pk)
+    )
+    messages.success(request, "Invitation withdrawn.")
+    return redirect("coaching:roster")
+
+
+@require_http_methods(["GET", "POST"])
+def join(request: HttpRequest) -> HttpResponse:
+    """An athlete types a code; the next page says whose it is before anything is shared."""
+    form = JoinForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        return redirect("coaching:join_code", code=form.cleaned_data["code"])
+    status = 400 if form.is_bound else 200
+    return render(request, "coaching/join.html", {"form": form}, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def join_code(request: HttpRequest, code: str) -> HttpResponse:
+    """GET asks (whose invitation, what they will see), POST accepts."""
+    if request.method == "POST":
+        try:
+            link = services.invitation_accept(athlete=request.user, code=code)
+        except services.InvitationError as error:
+            messages.error(request, str(error))
+            return redirect("coaching:coaches")
+        messages.success(request, f"{link.coach.get_username()} now coaches you.")
+        return redirect("coaching:coaches")
+    invitation = queries.invitation_to_accept(services.normalize_code(code))
+    own = invitation is not None and invitation.coach_id == request.user.pk
+    context = {"invitation": invitation, "own": own, "form": JoinForm()}
+    return render(request, "coaching/join_code.html", context, status=200 if invitation else 404)
+
+
+@require_GET
+def coaches(request: HttpRequest) -> HttpResponse:
+    """The athlete's side: who coaches me, end a link, join with a code."""
+    context = {"links": list(queries.coaches_of(request.user)), "form": JoinForm()}
+    return render(request, "coaching/coaches.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def link_end(request: HttpRequest, pk: int) -> HttpResponse:
+    link = queries.active_link_of(request.user, pk)
+    as_coach = link.coach_id == request.user.pk
+    if request.method == "POST":
+        services.link_end(link=link, by=request.user)
+        if as_coach:
+            messages.success(request, f"You no longer coach {link.athlete.get_username()}.")
+            return redirect("coaching:roster")
+        messages.success(request, f"{link.coach.get_username()} no longer sees your log.")
+        return redirect("coaching:coaches")
+    return render(request, "coaching/link_end.html", {"link": link, "as_coach": as_coach})
+
+
+# --- a linked athlete, read-only -----------------------------------------------------------
+
+
+@require_GET
+def athlete_detail(request: HttpRequest, athlete_id: int) -> HttpResponse:
+    athlete = queries.coached_athlete(request.user, athlete_id)
+    summary = AthleteSummary.objects.filter(athlete=athlete).first()
+    page = Paginator(log.history(athlete), 20).get_page(request.GET.get("page"))
+    context = {
+        "athlete": athlete,
+        "row": roster_row(athlete, summary, timezone.localdate()),
+        "link": queries.link_between(request.user, athlete),
+        "page": page,
+    }
+    return render(request, "coaching/athlete.html", context)
+
+
+@require_GET
+def athlete_session(request: HttpRequest, athlete_id: int, pk: int) -> HttpResponse:
+    athlete = queries.coached_athlete(request.user, athlete_id)
+    session = log.session_with_log(athlete, pk)
+    context = {
+        "athlete": athlete,
+        "session": session,
+        "notes": queries.notes_on_session(session, coach=request.user),
+        "form": CommentForm(initial={"session": session.pk}),
+    }
+    return render(request, "coaching/session.html", context)
+
+
+@require_GET
+def athlete_advice(request: HttpRequest, athlete_id: int) -> HttpResponse:
+    athlete = queries.coached_athlete(request.user, athlete_id)
+    notes = queries.notes_on_advice(athlete, coach=request.user)
+    items = [
+        (item, notes.get((item.cause, item.region or ""), []))
+        for item in advice_for(athlete, log.today_for(athlete))
+    ]
+    context = {"athlete": athlete, "items": items}
+    return render(request, "coaching/advice.html", context)
+
+
+@require_POST
+def note_create(request: HttpRequest, athlete_id: int) -> HttpResponse:
+    athlete = queries.coached_athlete(request.user, athlete_id)
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "The note was not saved: write 1 to 1000 characters.")
+        return redirect("coaching:athlete", athlete_id=athlete.pk)
+    data = form.cleaned_data
+    session = None
+    if data["session"] is not None:
+        session = get_object_or_404(log.sessions_of(athlete), pk=data["session"])
+    services.comment_add(
+        coach=request.user,
+        athlete=athlete,
+        body=data["body"],
+        session=session,
+        cause=data["cause"],
+        region=data["region"],
+    )
+    messages.success(request, "Note saved: the athlete sees it next to what it is about.")
+    if session is not None:
+        return redirect("coaching:athlete_session", athlete_id=athlete.pk, pk=session.pk)
+    return redirect("coaching:athlete_advice", athlete_id=athlete.pk)

@@ -1,0 +1,143 @@
+"""The charts page on a phone (390x844): every chart draws, the switches change the data with
+and without JavaScript, and the page passes the phone checks in light and dark mode."""
+
+import re
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import ARTIFACTS, PHONE
+from tests.browser.phone import check_page
+from tests.dashboard.history import add_weeks
+from tests.factories import PASSWORD, PainReportFactory, SetFactory, TrainingSessionFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+CHARTS = ("progression", "pain", "load-pain", "setup", "consistency")
+
+
+@pytest.fixture
+def history(athlete):
+    today = timezone.localdate()
+    add_weeks(athlete, 30, today=today)
+    # This week: a jump to 130 kg and lower-back pain after it.
+    session = TrainingSessionFactory(athlete=athlete, date=today)
+    SetFactory(session=session, load_kg=Decimal("130"), reps=6)
+    PainReportFactory(session=session, region="lower_back", score=7, timing="after")
+    TrainingSessionFactory(athlete=athlete, date=today - timedelta(weeks=60))  # an old, empty day
+    return athlete
+
+
+def log_in(page: Page, base: str, athlete) -> None:
+    page.goto(f"{base}/accounts/login/")
+    page.get_by_label("Username").fill(athlete.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Today")
+
+
+def wait_for_charts(page: Page) -> None:
+    for chart in CHARTS:
+        expect(page.locator(f"#plot-{chart} svg.main-svg").first).to_be_attached()
+
+
+def screenshot_each_chart(page: Page, prefix: str) -> None:
+    for chart in CHARTS:
+        page.locator(f"#{chart}").screenshot(path=ARTIFACTS / f"{prefix}-{chart}.png")
+
+
+def weeks_drawn(page: Page) -> int:
+    return page.evaluate("document.getElementById('plot-consistency').data[0].x.length")
+
+
+def test_every_chart_draws_and_the_switches_change_the_data(
+    live_server, page: Page, history, console_errors
+):
+    log_in(page, live_server.url, history)
+    page.goto(f"{live_server.url}/charts/")
+    wait_for_charts(page)
+    assert weeks_drawn(page) == 12
+    for chart in ("progression", "pain", "load-pain", "consistency"):
+        assert not page.locator(f"#{chart}-summary").inner_text().startswith("No ")
+    check_page(page, "dashboard-12-weeks")
+    screenshot_each_chart(page, "dashboard-chart")
+
+    page.get_by_role("navigation", name="Range").get_by_role("link", name="4 weeks").click()
+    expect(page).to_have_url(re.compile(r"range=4w"))
+    expect(page.locator("#consistency-summary")).to_contain_text("of 4 weeks")
+    wait_for_charts(page)
+    assert weeks_drawn(page) == 4
+    focused = page.evaluate("document.activeElement.dataset.switch")
+    assert focused == "range-4w"  # the tapped switch keeps the focus after the swap
+
+    before = page.locator("#pain-summary").inner_text()
+    page.get_by_role("navigation", name="Pain timing").get_by_role("link", name="During").click()
+    expect(page.locator("#pain-summary")).not_to_have_text(before)
+    expect(page.locator("#pain-summary")).to_contain_text("during sets")
+    wait_for_charts(page)
+
+    page.get_by_label("Region (this chart and the next)").select_option("knee")
+    expect(page.locator("#load-pain-summary")).to_contain_text("Knee")
+    expect(page).to_have_url(re.compile(r"region=knee"))
+    wait_for_charts(page)
+    check_page(page, "dashboard-4-weeks-knee")
+
+    page.go_back()  # the browser's back button returns to the previous switches
+    expect(page.locator("#load-pain-summary")).not_to_contain_text("Knee")
+    wait_for_charts(page)
+    assert console_errors == []
+
+
+def test_advice_evidence_links_to_the_load_against_pain_chart(live_server, page: Page, history):
+    log_in(page, live_server.url, history)
+    page.goto(f"{live_server.url}/charts/?region=lower_back#load-pain")
+    wait_for_charts(page)
+    expect(page.locator("#load-pain-summary")).to_contain_text("Lower back pain")
+    expect(page.get_by_label("Region (this chart and the next)")).to_have_value("lower_back")
+    assert page.evaluate("document.getElementById('load-pain').getBoundingClientRect().top") < 300
+
+
+def test_the_switches_work_without_javascript(live_server, browser: Browser, history):
+    context = browser.new_context(
+        viewport=PHONE, is_mobile=True, has_touch=True, java_script_enabled=False
+    )
+    page = context.new_page()
+    log_in(page, live_server.url, history)
+    page.goto(f"{live_server.url}/charts/")
+    page.get_by_role("link", name="1 year").click()
+    expect(page).to_have_url(re.compile(r"range=1y"))
+    expect(page.locator("#consistency-summary")).to_contain_text("of 52 weeks")
+    page.get_by_label("Region (this chart and the next)").select_option("hip_bone")
+    page.get_by_role("button", name="Show").click()
+    expect(page).to_have_url(re.compile(r"range=1y&timing=after&region=hip_bone#load-pain"))
+    expect(page.locator("#load-pain-summary")).to_contain_text("Hip bone")
+    page.locator("#setup summary").click()
+    expect(page.locator("#setup table")).to_be_visible()
+    # check_page evaluates scripts in the page, which never answer with JavaScript off.
+    page.screenshot(path=ARTIFACTS / "dashboard-no-javascript.png", full_page=True)
+    context.close()
+
+
+def test_dark_mode_and_a_360_pixel_phone(live_server, browser: Browser, history):
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True,
+        color_scheme="dark",
+    )  # fmt: skip
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    log_in(page, live_server.url, history)
+    page.goto(f"{live_server.url}/charts/?range=all")
+    wait_for_charts(page)
+    background = page.evaluate(
+        "getComputedStyle(document.querySelector('#plot-progression .main-svg')).backgroundColor"
+    )
+    assert background in ("rgb(27, 32, 38)", "rgba(0, 0, 0, 0)")  # the dark card, not white
+    paper = page.evaluate("document.getElementById('plot-progression')._fullLayout.paper_bgcolor")
+    assert paper.lower() in ("#1b2026", "rgb(27, 32, 38)")
+    check_page(page, "dashboard-dark-360-all")
+    screenshot_each_chart(page, "dashboard-dark-chart")
+    assert errors == []
+    context.close()

@@ -1,0 +1,116 @@
+"""The roster page: one row per athlete, most urgent first, filter and search, fixed queries."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from coaching import services
+from tests.coaching.builders import roster_of
+from tests.coaching.conftest import signed_in
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def coach_client(coach):
+    client = signed_in(coach)
+    client.get(reverse("coaching:roster"))  # first-request work (session, caches) is not the page's
+    return client
+
+
+def names(response) -> list[str]:
+    return [row.username for row in response.context["rows"]]
+
+
+def test_the_roster_orders_by_who_needs_attention(coach, coach_client):
+    roster_of(coach, 6)
+    response = coach_client.get(reverse("coaching:roster"))
+    assert names(response) == [
+        "r000-referral", "r001-caution", "r003-rising", "r002-spike", "r004-stopped", "r005-quiet",
+    ]  # fmt: skip
+    text = response.text
+    assert text.index("A sudden, sharp pain") < text.index("Pad the bar")
+    assert "worst pain (7 days) 7/10 hip bone" in text
+    assert "Red flags: numbness in the legs or feet" in text
+    assert "4-week average 2000 kg (150%)" in text  # the load spike
+
+
+@pytest.mark.parametrize(
+    ("flag", "expected"),
+    [
+        ("referral", ["r000-referral"]),
+        ("red_flags", ["r000-referral"]),
+        ("caution", ["r001-caution"]),
+        ("load_spike", ["r002-spike"]),
+        ("rising_pain", ["r000-referral", "r003-rising"]),  # the referral's pain rose too
+        ("stopped_logging", ["r004-stopped"]),
+        ("", None),
+    ],
+)
+def test_the_roster_filters_by_flag(coach, coach_client, flag, expected):
+    roster_of(coach, 6)
+    response = coach_client.get(reverse("coaching:roster"), {"flag": flag})
+    assert names(response) == (expected or names(coach_client.get(reverse("coaching:roster"))))
+
+
+def test_an_unknown_flag_filters_nothing_out(coach, coach_client):
+    roster_of(coach, 3)
+    assert len(names(coach_client.get(reverse("coaching:roster"), {"flag": "nope"}))) == 3
+
+
+def test_the_roster_searches_by_username_or_name(coach, coach_client):
+    roster_of(coach, 6)
+    assert names(coach_client.get(reverse("coaching:roster"), {"q": "CAUT"})) == ["r001-caution"]
+    assert names(coach_client.get(reverse("coaching:roster"), {"q": "athlete004"})) == [
+        "r004-stopped"
+    ]
+    nobody = coach_client.get(reverse("coaching:roster"), {"q": "zzz"})
+    assert names(nobody) == []
+    assert "Nobody matches" in nobody.text
+
+
+def test_a_new_coach_sees_how_to_start(coach_client):
+    text = coach_client.get(reverse("coaching:roster")).text
+    assert "Coach other athletes" in text
+    assert "New invitation" in text
+
+
+def test_the_roster_shows_only_this_coachs_athletes(coach, coach_client, outsider):
+    roster_of(outsider, 2)  # another coach's roster
+    roster_of(coach, 1, start=10)
+    assert names(coach_client.get(reverse("coaching:roster"))) == ["r010-stopped"]
+
+
+def count_queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("url", ["/coach/", "/coach/?flag=referral&q=r0", "/api/v1/athletes/"])
+def test_the_roster_costs_the_same_queries_for_3_and_60_athletes(
+    coach, coach_client, django_assert_num_queries, url
+):
+    services.invitation_create(coach=coach)  # an open invitation is drawn too
+    roster_of(coach, 3)
+    small = count_queries(coach_client, url)
+    roster_of(coach, 57, start=3)
+    with django_assert_num_queries(small):
+        response = coach_client.get(url)
+    if url == "/coach/":
+        assert len(response.context["rows"]) == 60
+    elif url.startswith("/api/"):
+        assert response.json()["count"] == 60
+
+
+def test_the_roster_is_read_from_stored_summaries_not_the_log(coach, coach_client, monkeypatch):
+    roster_of(coach, 3)
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("the roster computed advice from the log")
+
+    monkeypatch.setattr("advice.services.history_of", forbidden)
+    monkeypatch.setattr("coaching.summaries.history_of", forbidden)
+    assert coach_client.get(reverse("coaching:roster")).status_code == 200
+    assert coach_client.get("/api/v1/athletes/").status_code == 200

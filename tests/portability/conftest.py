@@ -1,0 +1,56 @@
+"""Import and export fixtures: the hand-written export files, and API clients for the cast."""
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from rest_framework.test import APIClient
+
+from tests.api.conftest import token_client
+from tracker.models import PainReport, Set, Symptom, TrainingSession
+
+FILES = Path(__file__).resolve().parent / "files"
+
+
+def read(name: str) -> bytes:
+    return (FILES / name).read_bytes()
+
+
+def zipped(name: str, data: bytes, *extra: tuple[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(name, data)
+        for member, content in extra:
+            archive.writestr(member, content)
+    return buffer.getvalue()
+
+
+def upload(data: bytes, name: str = "export.csv") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, data, content_type="text/csv")
+
+
+def log_rows(user) -> dict[str, int]:
+    """How many rows of the log the user owns, by kind."""
+    return {
+        "sessions": TrainingSession.objects.filter(athlete=user).count(),
+        "sets": Set.objects.filter(athlete=user).count(),
+        "pain": PainReport.objects.filter(athlete=user).count(),
+        "symptoms": Symptom.objects.filter(session__athlete=user).count(),
+    }
+
+
+@pytest.fixture
+def athlete_api(athlete) -> APIClient:
+    return token_client(athlete)
+
+
+@pytest.fixture
+def outsider_api(outsider) -> APIClient:
+    return token_client(outsider)
+
+
+@pytest.fixture
+def anonymous_api_client() -> APIClient:
+    return APIClient()

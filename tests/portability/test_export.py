@@ -1,0 +1,104 @@
+"""Export: GET /api/v1/export/ (contract section 2), the ZIP of CSVs and the JSON download."""
+
+import csv
+import io
+import json
+import zipfile
+from decimal import Decimal
+
+import pytest
+
+from tests.api.conftest import token_client
+from tests.factories import SetFactory
+from tests.portability.history import rich_history
+
+pytestmark = pytest.mark.django_db
+# The export format's column names: documented in README.txt, never renamed.
+COLUMNS = {
+    "sessions.csv": "session_id,date,bench_height_cm,bench_stable,notes,red_flags,finished_at,"
+    "checked_in_at,client_id,created,updated",
+    "sets.csv": "set_id,session_id,date,position,exercise,exercise_name,load_kg,reps,rir,"
+    "foot_distance,stance_width,padding,equipment,client_id,created,updated",
+    "pain_reports.csv": "pain_report_id,session_id,set_id,date,region,score,character,client_id,"
+    "created",
+    "check_ins.csv": "pain_report_id,session_id,date,timing,region,score,character,client_id,"
+    "created",
+    "comments.csv": "comment_id,session_id,date,coach,cause,region,body,created",
+}
+
+
+@pytest.fixture
+def history(athlete):
+    rich_history(athlete)
+
+
+def test_the_api_export_holds_every_session_as_on_the_session_detail(athlete_api, history):
+    body = athlete_api.get("/api/v1/export/").json()
+    assert [s["date"] for s in body["sessions"]] == ["2026-10-12", "2026-10-05", "2026-10-05"]
+    for session in body["sessions"]:
+        detail = athlete_api.get(f"/api/v1/sessions/{session['id']}/").json()
+        assert {k: v for k, v in session.items() if k != "checked_in_at"} == detail
+    assert body["format"] == "thrustlog-export"
+    assert body["athlete"]["display_unit"] == "kg"
+    assert [c["body"] for c in body["comments"]] == [
+        "Pad the bar next time.",
+        "This matches the bruising.",
+    ]
+
+
+def test_an_export_never_shows_another_athletes_log(outsider_api, outsider, history):
+    SetFactory(session__athlete=outsider)
+    body = outsider_api.get("/api/v1/export/").json()
+    assert len(body["sessions"]) == 1
+    assert body["comments"] == []
+    assert body["athlete"]["username"] == "outsider"
+
+
+def test_the_export_needs_credentials(history):
+    from rest_framework.test import APIClient
+
+    assert APIClient().get("/api/v1/export/").status_code == 401
+
+
+def test_the_zip_holds_csvs_with_stable_columns_a_readme_and_the_json(athlete_client, history):
+    response = athlete_client.get("/settings/export/zip/")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    assert response["Content-Disposition"].startswith('attachment; filename="thrustlog-athlete-')
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    assert sorted(archive.namelist()) == sorted([*COLUMNS, "README.txt", "export.json"])
+    readme = archive.read("README.txt").decode()
+    for name, header in COLUMNS.items():
+        text = archive.read(name).decode()
+        assert text.splitlines()[0] == header
+        assert name in readme
+        for column in header.split(","):
+            assert column in readme, column
+    assert "your display unit\nwas kg" in readme
+    sets = list(csv.DictReader(io.StringIO(archive.read("sets.csv").decode())))
+    assert len(sets) == 7
+    assert {s["load_kg"] for s in sets} >= {"102.06", "107.50", "0.00"}
+    checks = list(csv.DictReader(io.StringIO(archive.read("check_ins.csv").decode())))
+    assert sorted(c["timing"] for c in checks) == ["after", "next_day"]
+    sessions = list(csv.DictReader(io.StringIO(archive.read("sessions.csv").decode())))
+    assert "numbness sleep_disturbance" in {s["red_flags"] for s in sessions}
+    comments = list(csv.DictReader(io.StringIO(archive.read("comments.csv").decode())))
+    assert [c["coach"] for c in comments] == ["coach", "coach"]
+    document = json.loads(archive.read("export.json"), parse_float=Decimal)
+    assert len(document["sessions"]) == 3
+
+
+def test_the_json_download_is_the_api_document(athlete, athlete_client, history):
+    response = athlete_client.get("/settings/export/json/")
+    assert response["Content-Type"] == "application/json"
+    downloaded = response.json()
+    api = token_client(athlete).get("/api/v1/export/").json()
+    downloaded.pop("exported_at"), api.pop("exported_at")
+    assert downloaded == api
+
+
+def test_the_export_page_offers_both_downloads(athlete_client):
+    page = athlete_client.get("/settings/export/").content.decode()
+    assert 'href="/settings/export/zip/"' in page
+    assert 'href="/settings/export/json/"' in page
+    assert athlete_client.get("/settings/export/csv/").status_code == 404

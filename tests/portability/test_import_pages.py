@@ -1,0 +1,110 @@
+"""Settings > Import: upload, preview, confirm; the waiting file is the uploader's only."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from tests.portability.conftest import log_rows, read, upload
+
+pytestmark = pytest.mark.django_db
+
+
+def preview(client, name: str = "strong_current.csv", unit: str = "kg"):
+    response = client.post("/settings/import/", {"file": upload(read(name)), "unit": unit})
+    assert response.status_code == 200, response.content.decode()[:2000]
+    token = re.search(rb'name="token" value="([^"]+)"', response.content).group(1).decode()
+    return response, token
+
+
+def test_the_settings_page_links_import_export_and_delete(athlete_client):
+    page = athlete_client.get("/settings/").content.decode()
+    for url in ("/settings/import/", "/settings/export/", "/settings/delete-account/"):
+        assert f'href="{url}"' in page
+
+
+def test_the_import_page_asks_for_a_file_and_the_unit(athlete_client):
+    page = athlete_client.get("/settings/import/")
+    assert page.status_code == 200
+    assert b'type="file"' in page.content
+    assert b'name="unit"' in page.content
+
+
+def test_the_preview_shows_counts_mapping_and_skips_and_stores_nothing(athlete_client, athlete):
+    response, _ = preview(athlete_client)
+    page = response.content.decode()
+    assert "<strong>2</strong> sessions and <strong>7</strong> sets will be added" in page
+    assert "from 3 Aug 2026 to 6 Aug 2026" in page
+    assert "Squat (Barbell)</strong> → Other exercise" in page
+    assert "Hip Thrust (Smith Machine)</strong> → Hip thrust, smith" in page
+    assert "1 × rest timer" in page
+    assert "(line 5)" in page
+    assert log_rows(athlete)["sets"] == 0
+
+
+def test_confirming_imports_and_shows_the_history(athlete_client, athlete):
+    _, token = preview(athlete_client)
+    response = athlete_client.post(
+        "/settings/import/confirm/", {"token": token, "unit": "kg", "action": "import"}, follow=True
+    )
+    assert response.redirect_chain[-1][0] == "/sessions/"
+    assert b"Imported 2 sessions and 7 sets from Strong; 3 rows skipped." in response.content
+    assert log_rows(athlete)["sets"] == 7
+
+
+def test_the_unit_is_confirmed_on_the_preview(athlete_client, athlete):
+    _, token = preview(athlete_client, unit="kg")
+    again = athlete_client.post(
+        "/settings/import/confirm/", {"token": token, "unit": "lb", "action": "preview"}
+    )
+    assert again.status_code == 200
+    assert b"Preview" in again.content
+    athlete_client.post("/settings/import/confirm/", {"token": token, "unit": "lb"})
+    assert athlete.sets.filter(load_kg="45.36").count() == 2  # 100 lb
+
+
+def test_a_file_that_says_its_unit_asks_no_unit(athlete_client):
+    response, _ = preview(athlete_client, name="hevy_lb.csv")
+    assert b'type="radio" name="unit"' not in response.content
+
+
+def test_a_confirmed_import_cannot_be_replayed(athlete_client, athlete):
+    _, token = preview(athlete_client)
+    athlete_client.post("/settings/import/confirm/", {"token": token, "unit": "kg"})
+    replay = athlete_client.post("/settings/import/confirm/", {"token": token, "unit": "kg"})
+    assert replay.status_code == 404
+    assert log_rows(athlete)["sets"] == 7
+
+
+def test_an_outsider_cannot_import_someone_elses_upload(athlete_client, outsider_client, outsider):
+    _, token = preview(athlete_client)
+    response = outsider_client.post("/settings/import/confirm/", {"token": token, "unit": "kg"})
+    assert response.status_code == 404
+    assert log_rows(outsider)["sets"] == 0
+
+
+def test_a_unit_that_is_neither_is_refused(athlete_client, athlete):
+    _, token = preview(athlete_client)
+    response = athlete_client.post("/settings/import/confirm/", {"token": token, "unit": "st"})
+    assert response.status_code == 400
+    assert log_rows(athlete)["sets"] == 0
+
+
+def test_an_upload_needs_the_csrf_token(athlete):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(athlete)
+    response = client.post("/settings/import/", {"file": upload(read("hevy_kg.csv"))})
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize("token", ["", "../../etc/passwd", "x" * 22, "a" * 40])
+def test_a_made_up_token_is_404(athlete_client, token):
+    response = athlete_client.post("/settings/import/confirm/", {"token": token, "unit": "kg"})
+    assert response.status_code == 404
+
+
+def test_the_pages_need_a_signed_in_athlete(client):
+    for url in ("/settings/import/", "/settings/export/", "/settings/delete-account/"):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert "/accounts/login/" in response["Location"]

@@ -1,0 +1,77 @@
+"""How another app's words become Thrustlog's: exercise names, equipment, RPE. Pure functions.
+
+- A name with "hip thrust" or "glute bridge" in it (any spelling: "Hip-Thrust", "hipthrust")
+  is that exercise of the hip-thrust family, with the equipment read from the name (barbell,
+  smith, machine, dumbbell, band, bodyweight; none named: unknown, left blank).
+- Any other exercise stays an "other" exercise under its own name: nothing is lost, and
+  charts and advice, which read the hip-thrust family only, are not misled by it.
+- RPE becomes reps in reserve: RIR = 10 - RPE, rounded half up, clamped to 0..10.
+"""
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from tracker.choices import Equipment, Exercise
+
+NAME_LENGTH = 100  # Set.exercise_name
+
+
+@dataclass(frozen=True)
+class Mapped:
+    exercise: str  # an Exercise value
+    exercise_name: str  # the source's name, kept for "other" exercises
+    equipment: str  # an Equipment value, or "" (not known)
+
+
+# Most specific first: a "single-leg hip thrust" is not a plain hip thrust.
+_FAMILY = (
+    (
+        re.compile(r"\b(single|one)[ -]?leg(ged)?\b.*\bhip[ -]?thrust"),
+        Exercise.SINGLE_LEG_HIP_THRUST,
+    ),
+    (
+        re.compile(r"\bhip[ -]?thrust.*\b(single|one)[ -]?leg(ged)?\b"),
+        Exercise.SINGLE_LEG_HIP_THRUST,
+    ),
+    (re.compile(r"\bb[ -]?stance\b.*\bhip[ -]?thrust"), Exercise.B_STANCE_HIP_THRUST),
+    (re.compile(r"\bhip[ -]?thrust.*\bb[ -]?stance\b"), Exercise.B_STANCE_HIP_THRUST),
+    (re.compile(r"\bhip[ -]?thrust"), Exercise.HIP_THRUST),
+    (re.compile(r"\bkas\b.*\bglute[ -]?bridge"), Exercise.KAS_GLUTE_BRIDGE),
+    (re.compile(r"\bglute[ -]?bridge"), Exercise.GLUTE_BRIDGE),
+    (re.compile(r"\bfrog[ -]?pumps?\b"), Exercise.FROG_PUMP),
+)
+# "Smith machine" names a machine too: smith first.
+_EQUIPMENT = (
+    (re.compile(r"\bsmith\b"), Equipment.SMITH),
+    (re.compile(r"\bmachine\b|\bhip[ -]?thrust(er)? machine|\bglute drive\b"), Equipment.MACHINE),
+    (re.compile(r"\bdumbb?ells?\b|\bdb\b"), Equipment.DUMBBELL),
+    (re.compile(r"\bband(ed|s)?\b|\bresistance band"), Equipment.BAND),
+    (re.compile(r"\bbarbell\b|\bbb\b"), Equipment.BARBELL),
+    (re.compile(r"\bbody ?weight\b|\bbw\b"), Equipment.BODYWEIGHT),
+)
+
+
+def exercise_of(name: str) -> Mapped:
+    """The exercise and equipment a source's exercise name stands for."""
+    text = " ".join(name.lower().replace("_", " ").split())
+    for pattern, exercise in _FAMILY:
+        if pattern.search(text):
+            return Mapped(exercise.value, "", equipment_of(text))
+    return Mapped(Exercise.OTHER.value, " ".join(name.split())[:NAME_LENGTH], "")
+
+
+def equipment_of(text: str) -> str:
+    lowered = text.lower()
+    for pattern, equipment in _EQUIPMENT:
+        if pattern.search(lowered):
+            return equipment.value
+    return ""
+
+
+def rir_from_rpe(rpe: Decimal | None) -> int | None:
+    """Reps in reserve for an RPE: 10 - RPE, rounded half up, clamped to 0..10; no RPE, None."""
+    if rpe is None:
+        return None
+    rir = (Decimal(10) - rpe).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return int(min(max(rir, Decimal(0)), Decimal(10)))

@@ -1,0 +1,202 @@
+"""The rows an import will store, built before anything is written, so the preview and the
+import see exactly the same thing.
+
+Every session and set carries a stable key (a UUID derived from the source, the workout's start
+and name, the exercise, the set order and how often that combination came before): it goes
+into `client_id`, so importing the same file again finds every row already there.
+"""
+
+import zoneinfo
+from collections import Counter, OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from uuid import UUID, uuid5
+
+from django.utils import timezone
+
+from tracker import units
+from tracker.choices import Exercise
+from tracker.models import MAX_LOAD_KG, MAX_REPS
+from tracker.portability import mapping
+from tracker.portability.sources import ImportFileError, ParsedFile, Skipped, SourceSet
+
+NAMESPACE = UUID("5d0c2f7e-4f4b-4c55-9a53-2b8f7a1e6c10")  # never change: keys must stay stable
+NOTES_LENGTH = 2000  # TrainingSession.notes
+
+
+def key(*parts: object) -> UUID:
+    return uuid5(NAMESPACE, "|".join(str(p) for p in parts))
+
+
+@dataclass
+class PlannedPain:
+    key: UUID
+    region: str
+    score: int
+    timing: str
+    character: str = ""
+
+
+@dataclass
+class PlannedSet:
+    where: str  # "line 12" / "session 3, set 2": how an error names the row
+    key: UUID
+    source_name: str  # the exercise as the file names it
+    exercise: str
+    exercise_name: str
+    load_kg: Decimal
+    reps: int
+    rir: int | None = None
+    position: int | None = None  # a Thrustlog export's own numbering; else in file order
+    foot_distance: str = ""
+    stance_width: str = ""
+    padding: str = ""
+    equipment: str = ""
+    pain: list[PlannedPain] = field(default_factory=list)
+
+
+@dataclass
+class PlannedSession:
+    where: str
+    key: UUID
+    date: date
+    notes: str = ""
+    finished_at: datetime | None = None
+    checked_in_at: datetime | None = None
+    bench_height_cm: int | None = None
+    bench_stable: bool | None = None
+    symptoms: list[str] = field(default_factory=list)
+    sets: list[PlannedSet] = field(default_factory=list)
+    pain: list[PlannedPain] = field(default_factory=list)  # after the session, next morning
+    original_pk: int | None = None  # a Thrustlog export's own id
+
+
+@dataclass(frozen=True)
+class ExerciseFound:
+    name: str
+    exercise: str
+    equipment: str
+    sets: int
+
+    @property
+    def exercise_label(self) -> str:
+        return str(Exercise(self.exercise).label)
+
+
+@dataclass
+class Plan:
+    source: str
+    layout: str
+    unit: str  # the unit weights were read in where the file does not say
+    unit_in_file: bool
+    sessions: list[PlannedSession] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    exported_by: int | None = None  # a Thrustlog export: the account it came from
+    comments_left_out: int = 0
+
+    @property
+    def set_count(self) -> int:
+        return sum(len(s.sets) for s in self.sessions)
+
+    @property
+    def first_date(self) -> date | None:
+        return min((s.date for s in self.sessions), default=None)
+
+    @property
+    def last_date(self) -> date | None:
+        return max((s.date for s in self.sessions), default=None)
+
+    def exercises(self) -> list[ExerciseFound]:
+        """Each exercise name of the file, how it maps, and its number of sets (most first)."""
+        counts: Counter[tuple[str, str, str]] = Counter(
+            (s.source_name, s.exercise, s.equipment) for ses in self.sessions for s in ses.sets
+        )
+        return [ExerciseFound(*k, n) for k, n in sorted(counts.items(), key=lambda i: -i[1])]
+
+    def skipped_reasons(self) -> list[tuple[str, int, list[int]]]:
+        """(reason, rows, the first few line numbers), most frequent first."""
+        lines: dict[str, list[int]] = OrderedDict()
+        for row in self.skipped:
+            lines.setdefault(row.reason, []).append(row.line)
+        ranked = sorted(lines.items(), key=lambda i: -len(i[1]))
+        return [(reason, len(found), found[:5]) for reason, found in ranked]
+
+
+def from_rows(parsed: ParsedFile, *, unit: str, zone: str, latest: date) -> Plan:
+    """Group a Strong or Hevy file's sets into sessions (one per workout) and map them."""
+    plan = Plan(parsed.source, parsed.layout, unit, parsed.unit_in_file, skipped=parsed.skipped)
+    tz = zoneinfo.ZoneInfo(zone)
+    source = parsed.source.lower()
+    workouts: dict[tuple[datetime, str], PlannedSession] = {}
+    seen: Counter[tuple[object, ...]] = Counter()
+    names: dict[str, mapping.Mapped] = {}
+    for row in parsed.rows:
+        if row.started.date() > latest:
+            raise ImportFileError(
+                f"The date {row.started:%Y-%m-%d} is in the future.", line=row.line
+            )
+        session = workouts.get((row.started, row.workout))
+        if session is None:
+            session = workouts[(row.started, row.workout)] = PlannedSession(
+                where=f"Line {row.line}",
+                key=key(source, "session", row.started.isoformat(), row.workout),
+                date=row.started.date(),
+                notes=_notes(row.workout, row.workout_notes),
+                finished_at=timezone.make_aware(_end(row), tz),
+            )
+        identity = (row.started.isoformat(), row.workout, row.exercise, row.set_order)
+        seen[identity] += 1
+        reason = _skip_reason(row, unit)
+        if reason:
+            plan.skipped.append(Skipped(row.line, reason))
+            continue
+        if row.exercise not in names:
+            names[row.exercise] = mapping.exercise_of(row.exercise)
+        mapped = names[row.exercise]
+        session.sets.append(
+            PlannedSet(
+                where=f"Line {row.line}",
+                key=key(source, "set", *identity, seen[identity]),
+                source_name=row.exercise,
+                exercise=mapped.exercise,
+                exercise_name=mapped.exercise_name,
+                load_kg=units.to_kg(row.weight, row.unit or unit),
+                reps=row.reps,
+                rir=mapping.rir_from_rpe(row.rpe),
+                equipment=mapped.equipment,
+            )
+        )
+        if row.notes and len(session.notes) < NOTES_LENGTH - 1:
+            session.notes = _notes(
+                session.notes, f"{row.exercise}, set {row.set_order}: {row.notes}"
+            )
+    plan.skipped.sort(key=lambda s: s.line)
+    plan.sessions = [s for s in workouts.values() if s.sets]
+    return plan
+
+
+def _skip_reason(row: SourceSet, unit: str) -> str:
+    if row.warmup:
+        return "warm-up set (Thrustlog logs working sets)"
+    if row.weight < 0:
+        return "negative weight (an assisted exercise)"
+    if units.to_kg(row.weight, row.unit or unit) > MAX_LOAD_KG:
+        return f"weight over {MAX_LOAD_KG} kg"
+    if row.reps < 0:
+        return "negative reps"
+    if row.reps > MAX_REPS:
+        return f"more than {MAX_REPS} reps"
+    return ""
+
+
+def _end(row: SourceSet) -> datetime:
+    if row.ended is not None and row.ended >= row.started:
+        return row.ended
+    return row.started + row.duration if row.duration else row.started
+
+
+def _notes(*parts: Iterable[str] | str) -> str:
+    text = "\n".join(p for p in parts if isinstance(p, str) and p.strip())
+    return text if len(text) <= NOTES_LENGTH else text[: NOTES_LENGTH - 1] + "…"

@@ -1,0 +1,52 @@
+"""The charts page: weekly load, pain, load against pain, setup and consistency, on a phone.
+
+Coaches will get the same page for a linked athlete: `whose_charts` is the one place that
+decides whose log is drawn.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AbstractBaseUser
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from tracker import aggregates, charts
+from tracker.preferences import unit_of
+
+# dashboard.js asks for the charts alone (no page around them) when a switch changes. A query
+# parameter rather than a header: caches (the service worker's too) key on the URL.
+PARTIAL = "partial"
+
+
+def whose_charts(request: HttpRequest, athlete: int | None) -> AbstractBaseUser:
+    """The athlete whose log the page draws: yourself. Coaches will see a linked athlete
+    once coaching links exist; until then anyone else is as good as absent (404)."""
+    if athlete is None or athlete == request.user.pk:
+        return request.user
+    raise Http404("No such athlete.")
+
+
+def read_rows(athlete: AbstractBaseUser, options: charts.Options, today) -> charts.Rows:
+    """The weekly aggregates the charts draw: five queries, however long the history."""
+    since = options.since(today)
+    return charts.Rows(
+        loads=aggregates.weekly_load(athlete, since=options.load_since(today)),
+        pains=aggregates.weekly_pain(athlete, since=since),
+        sessions=aggregates.weekly_sessions(athlete, since=since),
+        setup_sets=aggregates.setup_sets(athlete, since=since),
+        setup_pains=aggregates.setup_pain(athlete, since=since),
+    )
+
+
+@login_required
+@require_GET
+def dashboard(request: HttpRequest, athlete: int | None = None) -> HttpResponse:
+    whose = whose_charts(request, athlete)
+    options = charts.Options.from_query(request.GET)
+    today = timezone.localdate()
+    page = charts.build(read_rows(whose, options, today), options, unit=unit_of(request),
+                        today=today)  # fmt: skip
+    partial = request.GET.get(PARTIAL) == "1"
+    template = "tracker/partials/charts.html" if partial else "tracker/dashboard.html"
+    return render(request, template, {"page": page, "athlete": whose})

@@ -1,0 +1,136 @@
+"""Settings > Import, Export, Delete my account: the athlete's data, in and out."""
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from tracker.portability import account, export, importer, spool
+from tracker.portability.forms import (
+    ConfirmImportForm,
+    DeleteAccountForm,
+    ImportForm,
+    import_form_refusing,
+)
+from tracker.portability.reading import check_size
+from tracker.portability.sources import ImportFileError
+from tracker.preferences import unit_of
+
+
+def _too_large(request: HttpRequest) -> str | None:
+    """The refusal of an upload declared too large, decided before its body is read."""
+    try:
+        check_size(int(request.META.get("CONTENT_LENGTH") or 0))
+    except ImportFileError as error:
+        return str(error)
+    except ValueError:
+        pass
+    return None
+
+
+@csrf_exempt  # the size is checked before the CSRF check reads the body; then that check runs
+@require_http_methods(["GET", "POST"])
+def import_upload(request: HttpRequest) -> HttpResponse:
+    refusal = _too_large(request) if request.method == "POST" else None
+    if refusal:
+        form = import_form_refusing(refusal, unit=unit_of(request))
+        return render(request, "tracker/import.html", {"form": form}, status=400)
+    return _import_upload(request)
+
+
+@csrf_protect
+def _import_upload(request: HttpRequest) -> HttpResponse:
+    if request.method != "POST":
+        form = ImportForm(initial={"unit": unit_of(request)})
+        return render(request, "tracker/import.html", {"form": form})
+    form = ImportForm(request.POST, request.FILES)
+    if form.is_valid():
+        data = form.cleaned_data["file"].read()
+        unit = form.cleaned_data["unit"]
+        try:
+            outcome = importer.preview(request.user, data, unit=unit)
+        except ImportFileError as error:
+            form.add_error("file", str(error))
+        else:
+            token = spool.keep(request.user, data)
+            confirm = ConfirmImportForm(initial={"token": token, "unit": unit})
+            return _preview_page(request, outcome, confirm)
+    return render(request, "tracker/import.html", {"form": form}, status=400)
+
+
+def _preview_page(
+    request: HttpRequest, outcome: importer.Outcome, form: ConfirmImportForm
+) -> HttpResponse:
+    return render(request, "tracker/import_preview.html", {"outcome": outcome, "form": form})
+
+
+@require_POST
+def import_confirm(request: HttpRequest) -> HttpResponse:
+    """Import the waiting file with the confirmed unit (or preview it again in another unit)."""
+    form = ConfirmImportForm(request.POST)
+    data = spool.load(request.user, request.POST.get("token", ""))
+    if data is None:  # imported already, or never this athlete's upload
+        raise Http404("That upload is no longer waiting: choose the file again.")
+    if not form.is_valid():
+        upload = import_form_refusing("Pick kilograms or pounds.", unit=unit_of(request))
+        return render(request, "tracker/import.html", {"form": upload}, status=400)
+    token, unit = form.cleaned_data["token"], form.cleaned_data["unit"]
+    try:
+        if request.POST.get("action") == "preview":
+            return _preview_page(request, importer.preview(request.user, data, unit=unit), form)
+        outcome = importer.import_file(request.user, data, unit=unit)
+    except ImportFileError as error:
+        spool.discard(request.user, token)
+        upload = import_form_refusing(str(error), unit=unit)
+        return render(request, "tracker/import.html", {"form": upload}, status=400)
+    spool.discard(request.user, token)
+    messages.success(request, _summary(outcome))
+    return redirect("tracker:history")
+
+
+def _summary(outcome: importer.Outcome) -> str:
+    added = (
+        f"Imported {outcome.sessions} sessions and {outcome.sets} sets from {outcome.plan.source}"
+    )
+    if outcome.already_sets or outcome.already_sessions:
+        added += f"; {outcome.already_sets} sets were already in your log"
+    if outcome.skipped:
+        added += f"; {outcome.skipped} rows skipped"
+    return added + "."
+
+
+@require_GET
+def export_page(request: HttpRequest) -> HttpResponse:
+    return render(request, "tracker/export.html")
+
+
+@require_GET
+def export_download(request: HttpRequest, kind: str) -> HttpResponse:
+    if kind not in ("zip", "json"):
+        raise Http404("No such export.")
+    doc = export.document(request.user)
+    if kind == "zip":
+        body, content_type = export.zip_bytes(doc), "application/zip"
+    else:
+        body, content_type = export.json_bytes(doc), "application/json"
+    response = HttpResponse(body, content_type=content_type)
+    name = export.filename(request.user, kind)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def account_delete(request: HttpRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        account.delete_account(user)
+        messages.success(request, "Your account and everything you logged have been deleted.")
+        return redirect("login")
+    context = {"form": form, "what_goes": account.what_goes(request.user)}
+    return render(
+        request, "tracker/account_delete.html", context, status=400 if form.errors else 200
+    )
