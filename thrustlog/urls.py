@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from tracker.forms import GuardedLoginForm
-from tracker.views import accounts
+from tracker.views import accounts, pwa
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -17,5 +17,9 @@ urlpatterns = [
     path("api/v1/", include("thrustlog.api_urls")),
     path("advice/", include("advice.urls")),
     path("coach/", include("coaching.urls")),
+    # The service worker must be served from the root to control every page.
+    path("sw.js", pwa.service_worker, name="service_worker"),
+    path("manifest.webmanifest", pwa.manifest, name="manifest"),
+    path("offline/session/", pwa.session_shell, name="offline_session"),
     path("", include("tracker.urls")),
 ]
