@@ -17,6 +17,7 @@ urlpatterns = [
     path("pain/<int:pk>/delete/", sets.pain_delete, name="pain_delete"),
     path("settings/", preferences.settings_page, name="settings"),
     path("charts/", dashboard.dashboard, name="dashboard"),
+    path("charts/<int:athlete>/", dashboard.dashboard, name="athlete_dashboard"),
     path("settings/import/", portability.import_upload, name="import"),
     path("settings/import/confirm/", portability.import_confirm, name="import_confirm"),
     path("settings/export/", portability.export_page, name="export"),

@@ -1,7 +1,7 @@
 """The charts page: weekly load, pain, load against pain, setup and consistency, on a phone.
 
-Coaches will get the same page for a linked athlete: `whose_charts` is the one place that
-decides whose log is drawn.
+Coaches get the same page for a linked athlete (/charts/<id>/): `whose_charts` is the one place
+that decides whose log is drawn.
 """
 
 from django.contrib.auth.decorators import login_required
@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from coaching.queries import coached_athlete_or_none
 from tracker import aggregates, charts
 from tracker.preferences import unit_of
 
@@ -20,11 +21,14 @@ PARTIAL = "partial"
 
 
 def whose_charts(request: HttpRequest, athlete: int | None) -> AbstractBaseUser:
-    """The athlete whose log the page draws: yourself. Coaches will see a linked athlete
-    once coaching links exist; until then anyone else is as good as absent (404)."""
+    """The athlete whose log the page draws: yourself, or an athlete you coach through an active
+    link. Anyone else (unlinked, ended, unknown) is as good as absent: 404."""
     if athlete is None or athlete == request.user.pk:
         return request.user
-    raise Http404("No such athlete.")
+    coached = coached_athlete_or_none(request.user, athlete)
+    if coached is None:
+        raise Http404("No such athlete.")
+    return coached
 
 
 def read_rows(athlete: AbstractBaseUser, options: charts.Options, today) -> charts.Rows:
