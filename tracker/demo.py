@@ -168,7 +168,7 @@ def seed(today: date) -> list[tuple[str, str, int]]:
 
     Returns (username, story, sessions) for each demo user.
     """
-    _user(COACH, is_coach=True)
+    coach, _ = _user(COACH, is_coach=True)
     summary = [(COACH, "coaches the others", 0)]
     for athlete in ATHLETES:
         user, _ = _user(athlete.username)
@@ -176,6 +176,17 @@ def seed(today: date) -> list[tuple[str, str, int]]:
             rng = random.Random(athlete.username)  # the same story every time
             for day in athlete.plan(today, rng):
                 _log(user, day, rng)
+        _link(coach, user)
         sessions = TrainingSession.objects.filter(athlete=user).count()
         summary.append((athlete.username, athlete.story, sessions))
     return summary
+
+
+def _link(coach: User, athlete: User) -> None:
+    """The demo athletes have accepted the demo coach (as if through an invitation)."""
+    from coaching.models import CoachLink
+    from coaching.summaries import refresh
+
+    _, created = CoachLink.objects.get_or_create(coach=coach, athlete=athlete, ended_at=None)
+    if created:
+        transaction.on_commit(lambda: refresh(athlete.pk))

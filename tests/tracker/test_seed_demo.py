@@ -62,3 +62,12 @@ def test_the_command_prints_the_demo_logins():
     out = seed()
     assert "ada" in out
     assert "thrustlog-demo" in out
+
+
+def test_the_demo_coach_follows_the_three_athletes_once():
+    from coaching.models import CoachLink
+
+    seed()
+    seed()
+    athletes = CoachLink.objects.filter(coach__username="coach", ended_at__isnull=True)
+    assert sorted(athletes.values_list("athlete__username", flat=True)) == ["ada", "ben", "cleo"]
