@@ -72,14 +72,20 @@ test: $(VENV)/.installed browser-deps lint test-sqlite test-postgres
 
 # Benchmarks (bench/, see bench/RESULTS.md): fresh databases of their own, debug off; each run
 # stops by itself (its own time budget, and `timeout` as a last resort).
-bench: bench-advice bench-import
+bench: bench-advice bench-import bench-dashboard bench-roster
 
-.PHONY: bench-advice bench-import
+.PHONY: bench-advice bench-import bench-dashboard bench-roster
 bench-advice: $(VENV)/.installed postgres-up
 	timeout --kill-after=10 240 $(PY) -m bench.advice
 
 bench-import: $(VENV)/.installed postgres-up
 	timeout --kill-after=10 300 $(PY) -m bench.import_bench
+
+bench-dashboard: $(VENV)/.installed postgres-up
+	timeout --kill-after=10 300 $(PY) -m bench.dashboard --write
+
+bench-roster: $(VENV)/.installed postgres-up
+	timeout --kill-after=10 300 $(PY) -m bench.roster --write
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts .pytest_cache .ruff_cache
