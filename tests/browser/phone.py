@@ -1,9 +1,11 @@
 """What every page must pass on a phone: no sideways scroll, thumb-sized targets, axe."""
 
+
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import ARTIFACTS, TAP_TARGETS
+from tests.factories import PASSWORD
 
 MIN_TAP = 44
 _axe = Axe()
@@ -40,3 +42,17 @@ def check_page(page: Page, name: str) -> None:
     assert not violations, f"{name} has accessibility violations: {violations}"
     body_size = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
     assert body_size >= 16
+
+
+def log_in(page: Page, base: str, username: str) -> None:
+    """Sign in through the log-in page (factory users share one password) and land on Today."""
+    page.goto(f"{base}/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Today")
+
+
+def choose(page: Page, group: str, option: str, role: str = "radio") -> None:
+    """Tap one chip of a labelled group of chips."""
+    page.get_by_role("group", name=group).get_by_role(role, name=option, exact=True).tap()

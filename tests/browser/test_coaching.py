@@ -9,12 +9,12 @@ import re
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, expect
 
 from tests.browser.conftest import PHONE
-from tests.browser.phone import check_page
+from tests.browser.phone import check_page, choose, log_in
 from tests.coaching.builders import roster_of
-from tests.factories import PASSWORD, TrainingSessionFactory, UserFactory
+from tests.factories import TrainingSessionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -28,18 +28,6 @@ WRAPPED_OR_CLIPPED = """els => els.filter(e => {
 
 def phone(browser: Browser, viewport: dict = PHONE) -> BrowserContext:
     return browser.new_context(viewport=viewport, is_mobile=True, has_touch=True)
-
-
-def log_in(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name=re.compile("Today"))).to_be_visible()
-
-
-def choose(page: Page, group: str, option: str) -> None:
-    page.get_by_role("group", name=group).get_by_role("radio", name=option, exact=True).tap()
 
 
 def test_a_sharp_pain_puts_the_athlete_first_on_the_coachs_roster(live_server, browser: Browser):

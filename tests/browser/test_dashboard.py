@@ -10,9 +10,9 @@ from django.utils import timezone
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import ARTIFACTS, PHONE
-from tests.browser.phone import check_page
+from tests.browser.phone import check_page, log_in
 from tests.dashboard.history import add_weeks
-from tests.factories import PASSWORD, PainReportFactory, SetFactory, TrainingSessionFactory
+from tests.factories import PainReportFactory, SetFactory, TrainingSessionFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 CHARTS = ("progression", "pain", "load-pain", "setup", "consistency")
@@ -28,14 +28,6 @@ def history(athlete):
     PainReportFactory(session=session, region="lower_back", score=7, timing="after")
     TrainingSessionFactory(athlete=athlete, date=today - timedelta(weeks=60))  # an old, empty day
     return athlete
-
-
-def log_in(page: Page, base: str, athlete) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill(athlete.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Today")
 
 
 def wait_for_charts(page: Page) -> None:
@@ -55,7 +47,7 @@ def weeks_drawn(page: Page) -> int:
 def test_every_chart_draws_and_the_switches_change_the_data(
     live_server, page: Page, history, console_errors
 ):
-    log_in(page, live_server.url, history)
+    log_in(page, live_server.url, history.username)
     page.goto(f"{live_server.url}/charts/")
     wait_for_charts(page)
     assert weeks_drawn(page) == 12
@@ -91,7 +83,7 @@ def test_every_chart_draws_and_the_switches_change_the_data(
 
 
 def test_advice_evidence_links_to_the_load_against_pain_chart(live_server, page: Page, history):
-    log_in(page, live_server.url, history)
+    log_in(page, live_server.url, history.username)
     page.goto(f"{live_server.url}/charts/?region=lower_back#load-pain")
     wait_for_charts(page)
     expect(page.locator("#load-pain-summary")).to_contain_text("Lower back pain")
@@ -104,7 +96,7 @@ def test_the_switches_work_without_javascript(live_server, browser: Browser, his
         viewport=PHONE, is_mobile=True, has_touch=True, java_script_enabled=False
     )
     page = context.new_page()
-    log_in(page, live_server.url, history)
+    log_in(page, live_server.url, history.username)
     page.goto(f"{live_server.url}/charts/")
     page.get_by_role("link", name="1 year").click()
     expect(page).to_have_url(re.compile(r"range=1y"))
@@ -128,7 +120,7 @@ def test_dark_mode_and_a_360_pixel_phone(live_server, browser: Browser, history)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    log_in(page, live_server.url, history)
+    log_in(page, live_server.url, history.username)
     page.goto(f"{live_server.url}/charts/?range=all")
     wait_for_charts(page)
     background = page.evaluate(

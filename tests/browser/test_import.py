@@ -7,8 +7,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from tests.browser.phone import check_page
-from tests.factories import PASSWORD
+from tests.browser.phone import check_page, log_in
 from tests.portability.conftest import read
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -26,18 +25,10 @@ def strong_file(tmp_path):
     return path
 
 
-def log_in(page: Page, base: str, user) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Today")
-
-
 def test_import_a_strong_file_then_see_it_in_history_and_charts(
     live_server, page: Page, athlete, strong_file, console_errors
 ):
-    log_in(page, live_server.url, athlete)
+    log_in(page, live_server.url, athlete.username)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Settings").click()
     page.get_by_role("link", name="Import from Strong or Hevy").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Import your history")
@@ -70,7 +61,7 @@ def test_import_a_strong_file_then_see_it_in_history_and_charts(
 def test_a_bad_file_shows_its_line_on_the_phone(live_server, page: Page, athlete, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_bytes(read("strong_current.csv").replace(b'"105"', b'"heavy"'))
-    log_in(page, live_server.url, athlete)
+    log_in(page, live_server.url, athlete.username)
     page.goto(f"{live_server.url}/settings/import/")
     page.get_by_label("Export file").set_input_files(bad)
     page.get_by_role("button", name="Show the preview").click()

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.phone import check_page
+from tests.browser.phone import check_page, choose, log_in
 from tracker.models import PainReport, Set, TrainingSession
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -21,11 +21,6 @@ def sign_up(page: Page, base: str) -> None:
     page.get_by_label("Password confirmation").fill("glute-bridge-2026")
     page.get_by_role("button", name="Sign up").click()
     expect(page.get_by_role("heading", name=re.compile("Today"))).to_be_visible()
-
-
-def choose(page: Page, group: str, option: str, role: str = "radio") -> None:
-    """Tap one chip of a labelled group of chips."""
-    page.get_by_role("group", name=group).get_by_role(role, name=option, exact=True).tap()
 
 
 def log_set(page: Page) -> None:
@@ -98,14 +93,12 @@ def test_a_new_athlete_logs_a_day_of_training_on_a_phone(live_server, page: Page
 
 
 def test_a_red_flag_shows_the_referral_note_at_once(live_server, page: Page, athlete):
-    from tests.factories import PASSWORD, TrainingSessionFactory
+    from tests.factories import TrainingSessionFactory
 
     session = TrainingSessionFactory(athlete=athlete)
     page.goto(f"{live_server.url}/accounts/login/")
     check_page(page, "login")
-    page.get_by_label("Username").fill(athlete.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, live_server.url, athlete.username)
     page.goto(f"{live_server.url}/sessions/{session.pk}/finish/")
     note = page.locator(".referral-live")
     expect(note).to_be_hidden()

@@ -4,8 +4,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Browser
 
-from tests.browser.phone import check_page
-from tests.factories import PASSWORD, PainReportFactory, SetFactory, TrainingSessionFactory
+from tests.browser.phone import check_page, log_in
+from tests.factories import PainReportFactory, SetFactory, TrainingSessionFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -18,10 +18,7 @@ def test_every_page_fits_a_360_pixel_phone(live_server, browser: Browser, athlet
         viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
     )
     page = context.new_page()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(athlete.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, live_server.url, athlete.username)
     pages = {
         "today": "/",
         "session": f"/sessions/{session.pk}/",
