@@ -1,6 +1,5 @@
 """What every page must pass on a phone: no sideways scroll, thumb-sized targets, axe."""
 
-
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
