@@ -55,8 +55,8 @@ def django_env(database_url: str, **extra: str) -> dict[str, str]:
         DJANGO_SECURE_COOKIES="0",
         DATABASE_URL=database_url,
         PYTHONPATH=str(REPO),
-        **extra,
     )
+    env.update(extra)
     return env
 
 

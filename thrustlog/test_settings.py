@@ -22,3 +22,6 @@ STORAGES = {
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The benchmarks' floor view (bench/floor) is tested like the app; thrustlog.settings never
+# installs it, and thrustlog.urls never routes to it.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench.floor"]  # noqa: F405

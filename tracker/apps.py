@@ -7,4 +7,4 @@ class TrackerConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from tracker import signals  # noqa: F401  (connects the receivers)
+        from tracker import checks, signals  # noqa: F401  (registers checks, connects receivers)

@@ -4,7 +4,8 @@ import zoneinfo
 from datetime import date, timedelta
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Max, Prefetch, QuerySet
+from django.db.models import Aggregate, Count, Max, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -16,14 +17,29 @@ def sessions_of(athlete: AbstractBaseUser) -> QuerySet[TrainingSession]:
     return TrainingSession.objects.filter(athlete=athlete)
 
 
+def _per_session(model: type[Set] | type[PainReport], aggregate: Aggregate) -> Subquery:
+    return Subquery(
+        model.objects.filter(session=OuterRef("pk"))
+        .order_by()
+        .values("session")
+        .annotate(value=aggregate)
+        .values("value")
+    )
+
+
 def history(athlete: AbstractBaseUser) -> QuerySet[TrainingSession]:
-    """Sessions newest first, with set count, top load and worst pain (one query a page)."""
+    """Sessions newest first, with set count, top load and worst pain (one query a page).
+
+    Correlated subqueries, not joins: the database reads the sets of the sessions shown, where
+    a GROUP BY over joins would aggregate the whole history (every set times every pain
+    report) before it could keep the first five.
+    """
     return (
         sessions_of(athlete)
         .annotate(
-            set_count=Count("sets", distinct=True),
-            top_load_kg=Max("sets__load_kg"),
-            worst_pain=Max("pain_reports__score"),
+            set_count=Coalesce(_per_session(Set, Count("pk")), 0),
+            top_load_kg=_per_session(Set, Max("load_kg")),
+            worst_pain=_per_session(PainReport, Max("score")),
         )
         .order_by("-date", "-created")
     )

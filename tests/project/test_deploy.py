@@ -14,6 +14,7 @@ PRODUCTION = {
     "DJANGO_SECRET_KEY": "x7Rk2pQ9vLm4Tz8Wc1Yb6Nh3Jd5Gf0Sa-e_QuVoXiPlKjHgFdSaZxCvBnMq" * 2,
     "DJANGO_ALLOWED_HOSTS": "thrustlog.example.com",
     "DATABASE_URL": "sqlite:///:memory:",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",  # the check reads the setting, it never connects
 }
 # What the test run itself sets must not leak into "production".
 CLEARED = (
@@ -41,6 +42,12 @@ def test_the_deploy_check_is_clean_with_production_settings():
     result = manage("check", "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stderr + result.stdout
     assert "no issues" in result.stdout
+
+
+def test_the_deploy_check_warns_that_a_per_process_cache_is_not_shared_by_workers():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", REDIS_URL="")
+    assert result.returncode != 0
+    assert "tracker.W001" in result.stderr + result.stdout
 
 
 def test_the_app_refuses_to_start_without_a_secret_key():

@@ -1,0 +1,16 @@
+"""How Thrustlog is served: `gunicorn -c python:thrustlog.gunicorn thrustlog.wsgi`.
+
+Put it behind a TLS-terminating proxy. Every value can be overridden on the command line or
+with GUNICORN_CMD_ARGS; WEB_CONCURRENCY sets the number of workers.
+"""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# One synchronous worker per core: a request is mostly Python, and the database is local.
+workers = int(os.environ.get("WEB_CONCURRENCY") or len(os.sched_getaffinity(0)))
+# Let Django answer over-long URLs itself (a JSON 404 under /api/), not gunicorn's HTML 414.
+limit_request_line = 0
+# Recycle workers now and then, so that a slow leak never grows for weeks.
+max_requests = 5000
+max_requests_jitter = 500
