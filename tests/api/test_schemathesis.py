@@ -140,6 +140,6 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 def test_the_api_keeps_its_schema(case, fuzzer):
     fuzzer.point_at_own_rows(case)
     excluded = [positive_data_acceptance] if case.operation.label in STATEFUL_VALIDITY else []
-    case.call_and_validate(
-        headers={"Authorization": f"Token {fuzzer.token}"}, excluded_checks=excluded
-    )
+    # In process nothing unzips answers the way an HTTP client does: ask for them plain.
+    headers = {"Authorization": f"Token {fuzzer.token}", "Accept-Encoding": "identity"}
+    case.call_and_validate(headers=headers, excluded_checks=excluded)
