@@ -10,7 +10,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/thrustlog
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: help run test lint fmt test-sqlite test-postgres browser-deps postgres-up bench clean
+.PHONY: help run test lint fmt test-sqlite test-postgres browser-deps postgres-up redis-up bench clean
 
 help:
 	@echo "make run   - install, migrate a SQLite database, load demo data, serve on http://127.0.0.1:$(PORT)"
@@ -46,6 +46,14 @@ postgres-up:
 	  for i in $$(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && exit 0; sleep 1; done; \
 	fi; true
 
+# The benchmarks under load use Redis as the cache, as a deployment with several workers must.
+redis-up:
+	@if redis-cli -h 127.0.0.1 ping >/dev/null 2>&1; then exit 0; fi; \
+	if command -v redis-server >/dev/null; then \
+	  echo "Starting Redis..."; \
+	  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no || true; \
+	fi; true
+
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
@@ -72,9 +80,9 @@ test: $(VENV)/.installed browser-deps lint test-sqlite test-postgres
 
 # Benchmarks (bench/, see bench/RESULTS.md): fresh databases of their own, debug off; each run
 # stops by itself (its own time budget, and `timeout` as a last resort).
-bench: bench-advice bench-import bench-dashboard bench-roster
+bench: bench-advice bench-import bench-dashboard bench-roster bench-load
 
-.PHONY: bench-advice bench-import bench-dashboard bench-roster
+.PHONY: bench-advice bench-import bench-dashboard bench-roster bench-load bench-deps
 bench-advice: $(VENV)/.installed postgres-up
 	timeout --kill-after=10 240 $(PY) -m bench.advice
 
@@ -86,6 +94,19 @@ bench-dashboard: $(VENV)/.installed postgres-up
 
 bench-roster: $(VENV)/.installed postgres-up
 	timeout --kill-after=10 300 $(PY) -m bench.roster --write
+
+# wrk (Debian's package) is the load generator; Lighthouse comes from bench/package-lock.json.
+bench-deps:
+	@if ! command -v wrk >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing wrk..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else echo "wrk is missing (apt-get install wrk)" >&2; exit 1; fi; \
+	fi
+	@test -x bench/node_modules/.bin/lighthouse || npm ci --prefix bench --no-audit --no-fund --loglevel=error
+
+bench-load: $(VENV)/.installed postgres-up redis-up browser-deps bench-deps
+	timeout --kill-after=10 560 $(PY) -m bench.load --write
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles test-artifacts .pytest_cache .ruff_cache
