@@ -11,6 +11,10 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY") or len(os.sched_getaffinity(0)))
 # Let Django answer over-long URLs itself (a JSON 404 under /api/), not gunicorn's HTML 414.
 limit_request_line = 0
-# Recycle workers now and then, so that a slow leak never grows for weeks.
-max_requests = 5000
-max_requests_jitter = 500
+# Load the app once, before forking: a worker (first or recycled) starts in milliseconds
+# instead of importing Django again while the others carry its share.
+preload_app = True
+# Recycle workers now and then, so that a slow leak never grows for weeks; not so often that
+# a busy hour pays for it (each new worker's first requests are slower).
+max_requests = 20000
+max_requests_jitter = 2000

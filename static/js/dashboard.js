@@ -37,13 +37,34 @@ function figureOf(plot) {
 
 function draw(plot, colours) {
   const figure = figureOf(plot);
+  plot.dataset.drawn = "true";
   return Plotly.react(plot, figure.data, themed(figure.layout, colours), figure.config);
 }
+
+// A chart is drawn when it comes near the screen: drawing all five at once holds a phone's
+// main thread for a second or more, and most readers look at the first one or two.
+const nearScreen =
+  "IntersectionObserver" in window
+    ? new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            if (!entry.isIntersecting) continue;
+            nearScreen.unobserve(entry.target);
+            draw(entry.target, theme());
+          }
+        },
+        { rootMargin: "400px 0px" },
+      )
+    : null;
 
 function drawAll() {
   if (!Plotly) return; // the bundle failed to load: the summaries and tables still stand
   const colours = theme();
-  for (const plot of root.querySelectorAll(".plot[data-figure]")) draw(plot, colours);
+  for (const plot of root.querySelectorAll(".plot[data-figure]")) {
+    // Already drawn (a colour-scheme change): redraw now. New: wait until it is near.
+    if (plot.dataset.drawn || !nearScreen) draw(plot, colours);
+    else nearScreen.observe(plot);
+  }
 }
 
 async function show(url, { push = true, focusKey = null } = {}) {
@@ -61,7 +82,10 @@ async function show(url, { push = true, focusKey = null } = {}) {
     return;
   }
   const html = await response.text();
-  if (Plotly) for (const plot of root.querySelectorAll(".plot[data-figure]")) Plotly.purge(plot);
+  for (const plot of root.querySelectorAll(".plot[data-figure]")) {
+    nearScreen?.unobserve(plot);
+    if (Plotly && plot.dataset.drawn) Plotly.purge(plot);
+  }
   root.innerHTML = html;
   drawAll();
   if (push) history.pushState({}, "", url);

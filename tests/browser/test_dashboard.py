@@ -30,9 +30,15 @@ def history(athlete):
     return athlete
 
 
+def wait_for_chart(page: Page, chart: str) -> None:
+    """Charts are drawn as they come near the screen: scroll to it, then wait for it."""
+    page.locator(f"#plot-{chart}").scroll_into_view_if_needed()
+    expect(page.locator(f"#plot-{chart} svg.main-svg").first).to_be_attached()
+
+
 def wait_for_charts(page: Page) -> None:
     for chart in CHARTS:
-        expect(page.locator(f"#plot-{chart} svg.main-svg").first).to_be_attached()
+        wait_for_chart(page, chart)
 
 
 def screenshot_each_chart(page: Page, prefix: str) -> None:
@@ -41,7 +47,19 @@ def screenshot_each_chart(page: Page, prefix: str) -> None:
 
 
 def weeks_drawn(page: Page) -> int:
+    wait_for_chart(page, "consistency")
     return page.evaluate("document.getElementById('plot-consistency').data[0].x.length")
+
+
+def test_a_chart_far_below_the_screen_is_drawn_only_when_scrolled_near(
+    live_server, page: Page, history, console_errors
+):
+    log_in(page, live_server.url, history.username)
+    page.goto(f"{live_server.url}/charts/")
+    expect(page.locator("#plot-progression svg.main-svg").first).to_be_attached()
+
+    assert page.locator("#plot-consistency svg.main-svg").count() == 0
+    wait_for_chart(page, "consistency")
 
 
 def test_every_chart_draws_and_the_switches_change_the_data(
