@@ -80,9 +80,13 @@ test: $(VENV)/.installed browser-deps lint test-sqlite test-postgres
 
 # Benchmarks (bench/, see bench/RESULTS.md): fresh databases of their own, debug off; each run
 # stops by itself (its own time budget, and `timeout` as a last resort).
-bench: bench-advice bench-import bench-dashboard bench-roster bench-load
+# `make bench` is issue 9's run (under 10 minutes): the app served by gunicorn under load, page
+# weight, Lighthouse. `make bench-features` times advice, import, charts and roster in process.
+bench: bench-load
 
-.PHONY: bench-advice bench-import bench-dashboard bench-roster bench-load bench-deps
+bench-features: bench-advice bench-import bench-dashboard bench-roster
+
+.PHONY: bench-features bench-advice bench-import bench-dashboard bench-roster bench-load bench-deps
 bench-advice: $(VENV)/.installed postgres-up
 	timeout --kill-after=10 240 $(PY) -m bench.advice
 

@@ -40,8 +40,8 @@ from bench import common, wrk
 NAME = "load"
 BUDGET_S = 540.0  # the whole run; `make bench-load` adds `timeout` as a last resort
 CLIENTS = (1, 8, 32)
-SECONDS = 5.0
-WARMUP_SECONDS = 2.0
+SECONDS = 4.0
+WARMUP_SECONDS = 1.0
 WRITERS = 64
 COACHED = 50
 PG_URL = os.environ.get(
@@ -61,6 +61,7 @@ PAGES = {  # page weight for each; Lighthouse for the first three (issue 9's thr
     "advice_page": "advice",
 }
 LIGHTHOUSE_PAGES = ("session", "charts", "roster")
+TARGETS = ["floor", "set", "today", "charts", "advice", "roster"]
 SET_BODY = (
     '{"session": %s, "load_kg": 102.5, "reps": 8, "rir": 2, "foot_distance": "shins_vertical", '
     '"stance_width": "hip_width", "padding": "thick", "equipment": "barbell", "client_id": "%s"}'
@@ -272,7 +273,7 @@ def gunicorn(env: dict[str, str]) -> Iterator[str]:
     port = _free_port()
     command = [
         sys.executable, "-m", "gunicorn", "-c", "python:thrustlog.gunicorn",
-        "--bind", f"127.0.0.1:{port}", "thrustlog.wsgi",
+        "--bind", f"127.0.0.1:{port}", "--no-control-socket", "thrustlog.wsgi",
     ]  # fmt: skip
     log = open(common.BENCH_DIR / "out" / "gunicorn.log", "ab")  # noqa: SIM115
     server = subprocess.Popen(command, cwd=common.REPO, env=env, stdout=log, stderr=log)
@@ -368,6 +369,7 @@ def run_backend(
                 return {"error": f"failed (exit {done.returncode}): {done.stderr.strip()[-500:]}"}
             fixtures = json.loads(done.stdout.strip().splitlines()[-1])
             _log(f"{fixtures['population']['sets']} sets in {fixtures['prepare_s']} s")
+            chosen = [t for t in targets(fixtures) if t.name in args.targets]
             with gunicorn(env) as base:
                 figures = {
                     "database": fixtures["database"],
@@ -375,7 +377,7 @@ def run_backend(
                     "population": fixtures["population"],
                     "long_athlete": fixtures["long_athlete"],
                     "prepare_s": fixtures["prepare_s"],
-                    "runs": load(base, targets(fixtures), args, deadline),
+                    "runs": load(base, chosen, args, deadline),
                 }
                 if with_pages and deadline - time.monotonic() > 60:
                     figures |= measure_pages(base, fixtures, lighthouse_runs=args.lighthouse_runs)
@@ -404,6 +406,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--cohort", type=int, default=200, help="athletes with a year each")
     parser.add_argument("--lighthouse-runs", type=int, default=3)
     parser.add_argument("--no-pages", action="store_true", help="load only")
+    parser.add_argument(
+        "--targets", type=lambda s: s.split(","), default=TARGETS, help="e.g. floor,set"
+    )
     parser.add_argument("--budget", type=float, default=BUDGET_S, help="seconds, in all")
     parser.add_argument("--write", action="store_true", help="record in bench/RESULTS.md")
     args = parser.parse_args(argv)
