@@ -196,6 +196,10 @@ class Transfers:
             # data: URLs and the like cost nothing on the wire; no response means no page part.
             if not meta or not meta["url"].startswith(("http://", "https://")) or meta["cached"]:
                 continue
+            # Served from the HTTP cache without a cache flag (Chromium does this for
+            # subresources on a repeat visit): nothing crossed the wire, not even headers.
+            if n_bytes == 0:
+                continue
             rows.append(
                 {
                     "url": _shown_path(meta["url"], self.base_url),

@@ -144,6 +144,8 @@ def test_transferred_bytes_skip_cache_hits_and_data_urls():
         ("3", "http://127.0.0.1:8000/static/app.css", "Stylesheet", {"fromDiskCache": True}, 0),
         ("4", "data:image/png;base64,AAAA", "Image", {}, 0),
         ("5", "http://cdn.example/x.js", "Script", {}, 1024),
+        # A repeat visit's cache hit that Chromium reports with no cache flag: zero bytes.
+        ("6", "http://127.0.0.1:8000/static/form.js", "Script", {}, 0),
     ]
     for request_id, url, kind, cache, n_bytes in events:
         response = {"url": url, **cache}

@@ -47,6 +47,17 @@ def test_the_athlete_sees_their_charts_summaries_and_tables(athlete_client, logg
     assert "<script>" not in page  # no inline scripts: the CSP forbids them
 
 
+def test_each_chart_keeps_the_room_it_will_be_drawn_in(athlete_client, logged):
+    page = athlete_client.get(URL).content.decode()
+
+    # Charts are drawn as they scroll near: the page must not jump when one appears.
+    assert (
+        'id="plot-progression" data-figure="figure-progression" style="--plot-height: 400px"'
+        in page
+    )
+    assert page.count("--plot-height: ") == 5
+
+
 def test_an_outsider_sees_only_their_own_empty_log(outsider_client, logged):
     page = outsider_client.get(URL).content.decode()
     assert "No hip-thrust sets logged in this range." in page

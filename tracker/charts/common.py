@@ -132,6 +132,11 @@ class Chart:
         return f"figure-{self.id}"
 
     @property
+    def height(self) -> int:
+        """Pixels the drawn chart takes, kept free before it is drawn (no layout shift)."""
+        return int(self.figure.layout.height or 320)
+
+    @property
     def payload(self) -> dict[str, Any]:
         """The figure as the page's json_script block carries it to plotly.js."""
         return figure_payload(self.figure, self.id)
