@@ -42,7 +42,8 @@ function draw(plot, colours) {
 }
 
 // A chart is drawn when it comes near the screen: drawing all five at once holds a phone's
-// main thread for a second or more, and most readers look at the first one or two.
+// main thread for a second or more (Lighthouse, bench/RESULTS.md), and most readers look at
+// the first one or two.
 const nearScreen =
   "IntersectionObserver" in window
     ? new IntersectionObserver(
@@ -50,15 +51,20 @@ const nearScreen =
           for (const entry of entries) {
             if (!entry.isIntersecting) continue;
             nearScreen.unobserve(entry.target);
-            draw(entry.target, theme());
+            // One chart per task: the page keeps answering taps between two drawings.
+            setTimeout(() => draw(entry.target, theme()));
           }
         },
-        { rootMargin: "400px 0px" },
+        { rootMargin: "150px 0px" },
       )
     : null;
 
 function drawAll() {
-  if (!Plotly) return; // the bundle failed to load: the summaries and tables still stand
+  if (!Plotly) {
+    // The bundle failed to load: the summaries and tables still stand, without empty boxes.
+    document.documentElement.classList.add("no-plots");
+    return;
+  }
   const colours = theme();
   for (const plot of root.querySelectorAll(".plot[data-figure]")) {
     // Already drawn (a colour-scheme change): redraw now. New: wait until it is near.
