@@ -335,8 +335,13 @@ def measure_pages(base: str, fixtures: dict[str, Any], *, lighthouse_runs: int) 
         "advice_page": ("/advice/", athlete),
     }
     found: dict[str, Any] = {}
+    # A page that cannot be measured is reported as such: the load figures must not be lost.
     for name, (path, cookies) in paths.items():
-        found[name] = {"path": path, "weight": pages.page_weight(base, path, cookies=cookies)}
+        found[name] = {"path": path}
+        try:
+            found[name]["weight"] = pages.page_weight(base, path, cookies=cookies)
+        except pages.PageError as error:
+            found[name]["error"] = str(error)
     try:
         pages.ensure_lighthouse()
     except pages.Unavailable as error:
@@ -344,9 +349,12 @@ def measure_pages(base: str, fixtures: dict[str, Any], *, lighthouse_runs: int) 
     for name in LIGHTHOUSE_PAGES:
         path, cookies = paths[name]
         _log(f"Lighthouse {path} x{lighthouse_runs}")
-        found[name]["lighthouse"] = pages.lighthouse(
-            base, path, cookies=cookies, runs=lighthouse_runs
-        )
+        try:
+            found[name]["lighthouse"] = pages.lighthouse(
+                base, path, cookies=cookies, runs=lighthouse_runs
+            )
+        except pages.PageError as error:
+            found[name]["error"] = str(error)
     return {"pages": found}
 
 
@@ -513,8 +521,13 @@ def _pages_table(pages: dict[str, Any]) -> list[str]:
         "| --- | ---: | ---: | --- | ---: | ---: | ---: |",
     ]
     for name, page in pages.items():
+        if "weight" not in page:
+            lines.append(f"| {PAGES[name]} `{page['path']}` | {page['error']} | | | | | |")
+            continue
         w = page["weight"]
         cells = "| - | - | - | - |"
+        if "error" in page:
+            cells = f"| {page['error']} | | | |"
         if lh := page.get("lighthouse"):
             met = (
                 lh["performance"] >= 95

@@ -75,3 +75,20 @@ def test_the_report_gives_each_run_its_ratio_to_the_floor_at_the_same_level():
     assert "| floor | 8 | 500 | 1.00 |" in text
     assert "MISSED" in text
     assert "skipped: PostgreSQL only" in text
+
+
+def test_a_page_that_could_not_be_measured_is_reported_not_dropped():
+    weight = {"first_kb": 20.8, "first_requests": 8, "repeat_kb": 2.1, "repeat_requests": 1}
+    table = "\n".join(
+        load._pages_table(
+            {
+                "session": {"path": "/sessions/1/", "weight": weight},
+                "charts": {"path": "/charts/", "weight": weight, "error": "Lighthouse failed"},
+                "roster": {"path": "/coach/", "error": "redirected to the login page"},
+            }
+        )
+    )
+
+    assert "| 20.8 (8) | 2.1 (1) | - |" in table
+    assert "| Lighthouse failed |" in table
+    assert "`/coach/` | redirected to the login page |" in table

@@ -190,8 +190,8 @@ def test_missing_node_makes_lighthouse_unavailable(monkeypatch):
         pages.ensure_lighthouse()
 
 
-def test_a_lost_trace_is_run_again_once_and_a_page_fault_never(monkeypatch):
-    failures = [pages.LighthouseError("lost", "NO_NAVSTART")]
+def test_a_lost_trace_is_run_again_up_to_three_times_and_a_page_fault_never(monkeypatch):
+    failures = [pages.LighthouseError("lost", "NO_NAVSTART")] * 2
 
     def run(url, cookies, timeout_s):
         if failures:
@@ -201,7 +201,7 @@ def test_a_lost_trace_is_run_again_once_and_a_page_fault_never(monkeypatch):
     monkeypatch.setattr(pages, "_run_lighthouse", run)
     assert pages._attempt_lighthouse("http://h/", {}, 1) == {"ok": True}
 
-    failures.extend([pages.LighthouseError("lost", "NO_NAVSTART")] * 2)
+    failures.extend([pages.LighthouseError("lost", "NO_NAVSTART")] * 3)
     with pytest.raises(pages.LighthouseError, match="lost"):
         pages._attempt_lighthouse("http://h/", {}, 1)
 
