@@ -177,7 +177,8 @@ def machine_line(info: dict[str, Any]) -> str:
 
 _HEADER = (
     "# Benchmarks\n\n"
-    "Written by `make bench` (bench/); each section is replaced by its own benchmark's next run.\n"
+    "Written by `make bench` (the load section) and `make bench-features` (the others); "
+    "each section is replaced by its own benchmark's next run.\n"
     "Absolute times on shared machines are noisy: compare the ratios to the baseline measured "
     "in the same run.\n"
 )
