@@ -1,7 +1,7 @@
 """Issue 9's benchmark: Thrustlog served as deployed, under load, against the framework's floor
 measured in the same run; then page weight and Lighthouse. It reports, it does not assert.
 
-    .venv/bin/python -m bench.load            # or: make bench-load (installs wrk, Lighthouse)
+    .venv/bin/python -m bench.load --write    # or: make bench (installs wrk and Lighthouse)
 
 For each backend (SQLite, PostgreSQL) the parent makes a fresh database and runs a child with
 the deployed settings plus the floor (`bench.settings`): migrate, generate 200 athletes with a
