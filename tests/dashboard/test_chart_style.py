@@ -3,6 +3,7 @@ trimmed to the PNG download, no drag-zoom fighting the page scroll, JSON the pag
 
 import json
 
+import plotly.graph_objects as go
 import pytest
 from django.core.serializers.json import DjangoJSONEncoder
 
@@ -48,6 +49,24 @@ def colours_of(trace) -> set[str]:
         elif colour is not None:
             found.update(colour)
     return found
+
+
+def test_every_figure_passes_plotlys_own_validation(dashboard):
+    # The page builds figures without validating them (for speed): this is where it happens.
+    for chart in dashboard.charts:
+        go.Figure(chart.figure.to_dict())  # raises ValueError on any property plotly.js lacks
+
+
+def test_every_figure_of_an_empty_log_passes_that_validation_too():
+    empty = Rows(loads=[], pains=[], sessions=[], setup_sets=[], setup_pains=[])
+    for chart in build(empty, Options(range="all"), unit="lb", today=TODAY).charts:
+        go.Figure(chart.figure.to_dict())
+
+
+def test_a_figure_with_a_property_plotly_lacks_fails_that_validation():
+    bad = style.figure([{"type": "scatter", "x": [1], "y": [2], "colour": "red"}], style.layout())
+    with pytest.raises(ValueError, match="colour"):
+        go.Figure(bad.to_dict())
 
 
 @pytest.mark.parametrize("colour", style.PALETTE)

@@ -104,8 +104,15 @@ def title_note(text: str, *, y: float) -> dict[str, Any]:
 
 
 def figure(data: list[dict[str, Any]], layout_: dict[str, Any]) -> go.Figure:
-    """The figure, validated against plotly's schema once, as it is built."""
-    fig = go.Figure({"data": data, "layout": layout_})
+    """The figure, as plotly.js will read it.
+
+    Not validated as it is built: plotly.py's check of every property was 40% of the charts
+    page's server time (bench/RESULTS.md). The test suite validates every figure instead
+    (tests/dashboard/test_chart_style.py), and the builders only ever change what they put in.
+    """
+    # `_validate` is plotly.py's own switch (BaseFigure.__init__), the one its figures use
+    # internally when they copy themselves.
+    fig = go.Figure({"data": data, "layout": layout_}, _validate=False)
     fig.layout.template = None  # plotly.py's default template would add ~7 KB to each figure
     return fig
 
