@@ -108,10 +108,10 @@ def figure(data: list[dict[str, Any]], layout_: dict[str, Any]) -> go.Figure:
 
     Not validated as it is built: plotly.py's check of every property was 40% of the charts
     page's server time (bench/RESULTS.md). The test suite validates every figure instead
-    (tests/dashboard/test_chart_style.py), and the builders only ever change what they put in.
+    (tests/dashboard/test_chart_style.py).
     """
-    # `_validate` is plotly.py's own switch (BaseFigure.__init__), the one its figures use
-    # internally when they copy themselves.
+    # `_validate` is a keyword of plotly.py's BaseFigure, not a documented one: were it gone,
+    # plotly.py would refuse it as an unknown property and every chart test would fail.
     fig = go.Figure({"data": data, "layout": layout_}, _validate=False)
     fig.layout.template = None  # plotly.py's default template would add ~7 KB to each figure
     return fig
