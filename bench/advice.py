@@ -13,8 +13,6 @@ the deployed settings (debug off): migrate, generate (bench.data), then time
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 import time
 from collections.abc import Sequence
@@ -22,11 +20,9 @@ from typing import Any
 
 from bench.common import (
     BACKENDS,
-    Unavailable,
-    django_env,
-    fresh_database,
     machine,
     machine_line,
+    run_child,
     write_results,
 )
 
@@ -50,26 +46,7 @@ def _child_args(args: argparse.Namespace) -> list[str]:
 
 def _run_backend(backend: str, args: argparse.Namespace, deadline: float) -> dict[str, Any]:
     """Figures for one backend, or {"error": ...} when it could not be measured."""
-    try:
-        with fresh_database(backend) as url:
-            remaining = deadline - time.monotonic()
-            if remaining < 10:
-                return {"error": "skipped: the time budget ran out"}
-            done = subprocess.run(
-                _child_args(args),
-                env=django_env(url),
-                capture_output=True,
-                text=True,
-                timeout=remaining,
-            )
-    except Unavailable as error:
-        return {"error": f"skipped: {error}"}
-    except subprocess.TimeoutExpired:
-        return {"error": "stopped: over the time budget"}
-    sys.stderr.write(done.stderr)
-    if done.returncode != 0 or not done.stdout.strip():
-        return {"error": f"failed (exit {done.returncode}): {done.stderr.strip()[-500:]}"}
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_child(backend, _child_args(args), deadline=deadline)
 
 
 def _verdict(fig: dict[str, Any]) -> str:

@@ -15,6 +15,7 @@ import secrets
 import sqlite3
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -100,6 +101,44 @@ def fresh_database(backend: str, *, pg_url: str | None = None) -> Iterator[str]:
             _pg_execute(admin, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     else:
         raise ValueError(f"unknown backend {backend!r}; one of {BACKENDS}")
+
+
+def database_label() -> str:
+    """The database a child is measuring, e.g. "PostgreSQL 15.20" (call after django.setup())."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        major, minor = divmod(connection.pg_version, 10000)
+        return f"PostgreSQL {major}.{minor}"
+    return f"SQLite {connection.Database.sqlite_version}"
+
+
+def child_figures(done: subprocess.CompletedProcess[str]) -> dict[str, Any]:
+    """A finished child's figures (the JSON on its last line), or {"error": ...}."""
+    sys.stderr.write(done.stderr)  # its progress lines
+    if done.returncode != 0 or not done.stdout.strip():
+        return {"error": f"failed (exit {done.returncode}): {done.stderr.strip()[-500:]}"}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def run_child(
+    backend: str, command: list[str], *, deadline: float, pg_url: str | None = None
+) -> dict[str, Any]:
+    """Run a benchmark's child against a fresh database for `backend`, within `deadline`
+    (time.monotonic()); its figures, or {"error": ...} saying why there are none."""
+    try:
+        with fresh_database(backend, pg_url=pg_url) as url:
+            remaining = deadline - time.monotonic()
+            if remaining < 10:
+                return {"error": "skipped: the time budget ran out"}
+            done = subprocess.run(
+                command, env=django_env(url), capture_output=True, text=True, timeout=remaining
+            )
+    except Unavailable as error:
+        return {"error": f"skipped: {error}"}
+    except subprocess.TimeoutExpired:
+        return {"error": "stopped: over the time budget"}
+    return child_figures(done)
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,6 @@ import json
 import os
 import re
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -32,11 +31,10 @@ from typing import Any
 
 from bench.common import (
     BACKENDS,
-    Unavailable,
-    django_env,
-    fresh_database,
+    database_label,
     machine,
     machine_line,
+    run_child,
     write_results,
 )
 
@@ -141,13 +139,8 @@ def child(args: argparse.Namespace) -> dict[str, Any]:
                 "view_queries": _queries(page),
                 "bytes": _page_bytes(page()),
             }
-    label = (
-        f"PostgreSQL {connection.pg_version // 10000}"
-        if connection.vendor == "postgresql"
-        else f"SQLite {connection.Database.sqlite_version}"
-    )
     return {
-        "database": label,
+        "database": database_label(),
         "history": {k: getattr(counts, k) for k in ("sessions", "sets", "pain_reports")},
         "migrate_s": round(migrated - started, 1),
         "generate_s": round(generated - migrated, 1),
@@ -162,19 +155,7 @@ def child(args: argparse.Namespace) -> dict[str, Any]:
 def _run_backend(backend: str, args: argparse.Namespace, deadline: float) -> dict[str, Any]:
     command = [sys.executable, "-m", "bench.dashboard", "--child", f"--runs={args.runs}",
                f"--warmup={args.warmup}"]  # fmt: skip
-    try:
-        with fresh_database(backend, pg_url=PG_URL) as url:
-            done = subprocess.run(command, env=django_env(url), capture_output=True, text=True,
-                                  timeout=max(10.0, deadline - time.monotonic()))  # fmt: skip
-    except Unavailable as error:
-        return {"error": f"skipped: {error}"}
-    except subprocess.TimeoutExpired:
-        return {"error": "stopped: over the time budget"}
-    except Exception as error:  # no server, say: report it and measure the rest
-        return {"error": f"skipped: {error}"}
-    if done.returncode != 0 or not done.stdout.strip():
-        return {"error": f"failed (exit {done.returncode}): {done.stderr.strip()[-500:]}"}
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_child(backend, command, deadline=deadline, pg_url=PG_URL)
 
 
 def markdown(info: dict[str, Any], results: dict[str, dict[str, Any]]) -> str:

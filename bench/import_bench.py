@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import subprocess
 import sys
 import time
 from datetime import datetime, timedelta
@@ -26,11 +25,10 @@ from typing import Any
 
 from bench.common import (
     BACKENDS,
-    Unavailable,
-    django_env,
-    fresh_database,
+    database_label,
     machine,
     machine_line,
+    run_child,
     write_results,
 )
 
@@ -99,7 +97,6 @@ def child() -> None:
     django.setup()
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
-    from django.db import connection
 
     from tracker.models import Set
     from tracker.portability import export, importer
@@ -117,12 +114,10 @@ def child() -> None:
     again, again_s, again_q = _measure(lambda: importer.import_file(athlete, data, unit="kg"))
     document, doc_s, doc_q = _measure(lambda: export.document(athlete))
     archive, zip_s, _ = _measure(lambda: export.zip_bytes(document))
-    vendor = connection.vendor
-    version = connection.Database.sqlite_version if vendor == "sqlite" else connection.pg_version
     print(
         json.dumps(
             {
-                "database": f"SQLite {version}" if vendor == "sqlite" else _pg(version),
+                "database": database_label(),
                 "rows": ROWS,
                 "file_bytes": len(data),
                 "migrate_s": round(migrate_s, 2),
@@ -142,34 +137,12 @@ def child() -> None:
     )
 
 
-def _pg(version: int) -> str:
-    return f"PostgreSQL {version // 10000}.{version % 10000}"
-
-
 # --- the parent: a fresh database per backend ------------------------------------------------
 
 
 def _run_backend(backend: str, deadline: float) -> dict[str, Any]:
-    try:
-        with fresh_database(backend, pg_url=PG_URL) as url:
-            remaining = deadline - time.monotonic()
-            if remaining < 10:
-                return {"error": "skipped: the time budget ran out"}
-            done = subprocess.run(
-                [sys.executable, "-m", "bench.import_bench", "--child"],
-                env=django_env(url),
-                capture_output=True,
-                text=True,
-                timeout=remaining,
-            )
-    except Unavailable as error:
-        return {"error": f"skipped: {error}"}
-    except subprocess.TimeoutExpired:
-        return {"error": "stopped: over the time budget"}
-    sys.stderr.write(done.stderr)
-    if done.returncode != 0 or not done.stdout.strip():
-        return {"error": f"failed (exit {done.returncode}): {done.stderr.strip()[-500:]}"}
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    command = [sys.executable, "-m", "bench.import_bench", "--child"]
+    return run_child(backend, command, deadline=deadline, pg_url=PG_URL)
 
 
 def markdown(info: dict[str, Any], results: dict[str, dict[str, Any]]) -> str:

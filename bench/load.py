@@ -134,7 +134,7 @@ def prepare(*, cohort: int, writers: int) -> dict[str, Any]:
         )  # fmt: skip
     token, _ = Token.objects.get_or_create(user=long_athlete)
     return {
-        "database": _database_label(),
+        "database": common.database_label(),
         "population": population.counts.__dict__,
         "long_athlete": population.long_counts.__dict__,
         "prepare_s": round(time.perf_counter() - started, 1),
@@ -146,15 +146,6 @@ def prepare(*, cohort: int, writers: int) -> dict[str, Any]:
         },
         "coach": {"cookie": _session_cookie(coach)},
     }
-
-
-def _database_label() -> str:
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        major, minor = divmod(connection.pg_version, 10000)
-        return f"PostgreSQL {major}.{minor}"
-    return f"SQLite {connection.Database.sqlite_version}"
 
 
 def child(argv: Sequence[str]) -> None:
@@ -362,20 +353,19 @@ def run_backend(
     backend: str, args: argparse.Namespace, deadline: float, *, with_pages: bool
 ) -> dict[str, Any]:
     """Figures for one backend, or {"error": ...}."""
-    common.PG_URL = PG_URL  # our own database: other benchmarks may run at the same time
     redis_url = _redis_url()
     try:
-        with common.fresh_database(backend) as url:
+        # Our own PostgreSQL database: other benchmarks may run at the same time.
+        with common.fresh_database(backend, pg_url=PG_URL) as url:
             env = _env(url, redis_url)
             started = time.monotonic()
             done = subprocess.run(
                 [sys.executable, "-m", "bench.load", "--child", f"--cohort={args.cohort}"],
                 env=env, capture_output=True, text=True, timeout=max(10, deadline - started),
             )  # fmt: skip
-            sys.stderr.write(done.stderr)
-            if done.returncode != 0:
-                return {"error": f"failed (exit {done.returncode}): {done.stderr.strip()[-500:]}"}
-            fixtures = json.loads(done.stdout.strip().splitlines()[-1])
+            fixtures = common.child_figures(done)
+            if "error" in fixtures:
+                return fixtures
             _log(f"{fixtures['population']['sets']} sets in {fixtures['prepare_s']} s")
             chosen = [t for t in targets(fixtures) if t.name in args.targets]
             with gunicorn(env) as base:

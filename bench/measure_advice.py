@@ -18,18 +18,11 @@ from typing import Any
 
 import django
 
+from bench import common
+
 
 def _log(message: str) -> None:
     print(f"   {message}", file=sys.stderr, flush=True)
-
-
-def _database_label() -> str:
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        major, rest = divmod(connection.pg_version, 10000)
-        return f"PostgreSQL {major}.{rest}"
-    return f"SQLite {connection.Database.sqlite_version}"
 
 
 def _analyze() -> None:
@@ -84,7 +77,7 @@ def measure(*, runs: int, warmup: int, cohort: int, profile: bool) -> dict[str, 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
     migrate_s = time.perf_counter() - started
-    _log(f"{_database_label()}: migrated in {migrate_s:.1f} s")
+    _log(f"{common.database_label()}: migrated in {migrate_s:.1f} s")
 
     today = date.today()
     population = populate(today=today, cohort=cohort)
@@ -119,7 +112,7 @@ def measure(*, runs: int, warmup: int, cohort: int, profile: bool) -> dict[str, 
     advice: Timing = timings["advice"]
     baseline: Timing = timings["baseline"]
     return {
-        "database": _database_label(),
+        "database": common.database_label(),
         "migrate_s": round(migrate_s, 2),
         "generate_s": round(population.seconds, 2),
         "population": asdict(population.counts),

@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import time
 import warnings
@@ -46,15 +45,6 @@ PG_URL = os.environ.get(
 
 def _log(message: str) -> None:
     print(f"   {message}", file=sys.stderr, flush=True)
-
-
-def _database_label() -> str:
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        major, rest = divmod(connection.pg_version, 10000)
-        return f"PostgreSQL {major}.{rest}"
-    return f"SQLite {connection.Database.sqlite_version}"
 
 
 def _count_queries(call: Any) -> int:
@@ -120,7 +110,7 @@ def measure(*, athletes: int, runs: int, warmup: int) -> dict[str, Any]:
     query_counts = {name: _count_queries(call) for name, call in calls.items()}
     timings = common.time_interleaved(calls, runs=runs, warmup=warmup)
     return {
-        "database": _database_label(),
+        "database": common.database_label(),
         "athletes": athletes,
         "population": counts.__dict__,
         "rows": len(rows),
@@ -160,28 +150,11 @@ def child(argv: Sequence[str]) -> None:
 
 
 def _run_backend(backend: str, args: argparse.Namespace, deadline: float) -> dict[str, Any]:
-    common.PG_URL = PG_URL  # our own database: other benchmarks may run at the same time
     command = [
         sys.executable, "-m", "bench.roster", "--child",
         f"--athletes={args.athletes}", f"--runs={args.runs}", f"--warmup={args.warmup}",
     ]  # fmt: skip
-    try:
-        with common.fresh_database(backend) as url:
-            remaining = deadline - time.monotonic()
-            if remaining < 10:
-                return {"error": "skipped: the time budget ran out"}
-            done = subprocess.run(
-                command, env=common.django_env(url), capture_output=True, text=True,
-                timeout=remaining,
-            )  # fmt: skip
-    except common.Unavailable as error:
-        return {"error": f"skipped: {error}"}
-    except subprocess.TimeoutExpired:
-        return {"error": "stopped: over the time budget"}
-    sys.stderr.write(done.stderr)
-    if done.returncode != 0 or not done.stdout.strip():
-        return {"error": f"failed (exit {done.returncode}): {done.stderr.strip()[-500:]}"}
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return common.run_child(backend, command, deadline=deadline, pg_url=PG_URL)
 
 
 def markdown(info: dict[str, Any], results: dict[str, dict[str, Any]]) -> str:
