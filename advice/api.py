@@ -1,6 +1,5 @@
 """GET /api/v1/advice/: the contract's advice items (section 3), most urgent first."""
 
-from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import NotFound, ValidationError
@@ -14,7 +13,6 @@ from advice.services import advice_for
 from coaching.queries import coached_athlete_or_none
 from tracker.api.pagination import single
 from tracker.choices import PainRegion
-from tracker.queries import today_for
 
 
 class EvidenceSerializer(serializers.Serializer):
@@ -53,12 +51,13 @@ class AdviceView(APIView):
         query.is_valid(raise_exception=True)
         wanted = query.validated_data.get("athlete")
         if wanted is None or wanted == request.user.pk:
-            items = advice_for(request.user, timezone.localdate())
+            items = advice_for(request.user)
             return Response([item.as_dict() for item in items])
         # A coach with an active link sees the athlete's advice (for the athlete's own date,
-        # as their roster row is); anyone else, an ended link, or an unknown id: the same 404.
+        # as the athlete does), worded about them; anyone else, an ended link, or an unknown
+        # id: the same 404.
         athlete = coached_athlete_or_none(request.user, wanted)
         if athlete is None:
             raise NotFound("No such athlete.")
-        items = advice_for(athlete, today_for(athlete))
+        items = advice_for(athlete, coach=True)
         return Response([item.as_dict() for item in items])

@@ -9,19 +9,19 @@ reject any run of eight or more consecutive words taken from it.
 example does ("Common Causes of Pain: Equipment and Setup"); `SECTIONS` maps each
 short form back to the full heading. `remedy_section` is where the fix comes from.
 
-Catalogue-only causes: `incomplete_hip_extension` and `lower_back_condition`. A log
-holds nothing that can point to either (no lockout angle, no diagnosis), and the
-document's "Specific Pain Locations" does not pair them with a region, so the rules
-never emit them; they are listed so the catalogue is complete and can be browsed.
+Catalogue-only cause: `incomplete_hip_extension`. A log holds nothing that can point
+to it (no lockout angle), so the rules never emit it; it is listed so the catalogue is
+complete and can be browsed. `lower_back_condition` is named only beside a referral,
+when lower-back pain comes with nerve symptoms: the log never diagnoses a condition.
 
 Hamstrings and foot distance: the document contradicts itself. "Common Causes"
 says feet too far forward over-recruit the hamstrings and make them cramp, while
 "Specific Pain Locations" says hamstring pain comes with feet too close to the
-glutes. We keep both, split by what the log shows: hamstring pain on sets with the
-feet too far out points to `feet_too_far_forward` (a caution when the athlete calls
-it a cramp, the case that section describes), hamstring pain on sets with the feet
-too close points to `feet_too_close`. Each claim is then cited to the section that
-makes it, and the athlete's own setup data decides which one applies.
+glutes. We keep both with the same bar of evidence, split by what the log shows:
+hamstring pain with the feet too far out points to `feet_too_far_forward` (cited to
+"Common Causes"), with the feet too close to `feet_too_close` (cited to "Specific Pain
+Locations"); the item says in one sentence that the source disagrees and what the
+athlete's own log holds for each side.
 """
 
 from __future__ import annotations
@@ -66,7 +66,7 @@ class Cause:
 
     id: str
     group: str
-    title: str  # a headline in the athlete's words
+    title: str  # a short headline that reads right to the athlete and to a coach
     explanation: str
     what_to_try: str
     section: str
@@ -93,7 +93,7 @@ _CAUSES = (
     Cause(
         "lumbar_hyperextension",
         "form",
-        "My lower back takes over at the top",
+        "The lower back takes over at the top",
         "Over-arching at lockout moves the work off the glutes and onto the small joints "
         "of the lower spine. It is the usual suspect for a sore lower back, more so right "
         "after the bar got heavier or when the trunk is not braced.",
@@ -107,7 +107,7 @@ _CAUSES = (
     Cause(
         "neck_position",
         "form",
-        "My neck hurts when I thrust",
+        "Neck strain from the head position",
         "Craning the head back to look at the ceiling, or jamming the chin into the chest, "
         "puts strain on the neck without helping the lift.",
         "Keep the eyes ahead or a little down the body so the head travels with the "
@@ -119,7 +119,7 @@ _CAUSES = (
     Cause(
         "feet_too_far_forward",
         "form",
-        "My hamstrings or hip flexors cramp up",
+        "Feet too far forward",
         "With the heels far out in front, the hamstrings and the hip flexors end up doing "
         "more of the lift and tend to cramp, while the glutes do less.",
         "Walk the feet back in until the shins stand upright at the top, then push "
@@ -133,7 +133,7 @@ _CAUSES = (
     Cause(
         "feet_too_close",
         "form",
-        "Feet tucked in close: knees or hamstrings complain",
+        "Feet too close to the glutes",
         "Heels parked near the seat shift work to the thighs. The knee and the front of "
         "the thigh take more strain, and the document also ties hamstring pain to this "
         "position.",
@@ -146,7 +146,7 @@ _CAUSES = (
     Cause(
         "knee_valgus",
         "form",
-        "My knees drift inward",
+        "Knees drifting inward",
         "When the side glute muscles do not hold the knees out, the knees fold inward "
         "under load and the joint takes the stress.",
         "Push the knees out over the toes, lighten the bar until they stay there, and "
@@ -158,7 +158,7 @@ _CAUSES = (
     Cause(
         "incomplete_hip_extension",
         "form",
-        "I stop short of full lockout",
+        "Stopping short of full lockout",
         "Stopping before the hips are fully open leaves the glutes under-used and lets "
         "other muscles pick up the slack.",
         "Rise until the body makes one straight line from shoulders to knees, squeeze "
@@ -184,7 +184,7 @@ _CAUSES = (
     Cause(
         "inadequate_progressive_overload",
         "loading",
-        "I keep adding weight faster than I adapt",
+        "Weight added faster than the body adapts",
         "Piling on load week after week leaves muscles and joints no time to catch up "
         "with what is being asked of them.",
         "Add weight only once the target reps feel comfortable with clean technique; "
@@ -197,7 +197,7 @@ _CAUSES = (
     Cause(
         "weak_glutes",
         "imbalance",
-        "My glutes aren't doing the work",
+        "Glutes not doing their share",
         "If the glutes are weak or slow to switch on, the hamstrings, the hip flexors or "
         "the lower back muscles may take over and then ache or cramp.",
         "Before thrusting, wake the glutes up with banded bridges, clamshells or band "
@@ -210,7 +210,7 @@ _CAUSES = (
     Cause(
         "tight_hip_flexors",
         "imbalance",
-        "Tight hip flexors hold me back at the top",
+        "Tight hip flexors limiting the top",
         "Short hip flexors keep the hips from opening fully, so the lower back tends to "
         "arch to make up the difference and the front of the hip can get sore.",
         "Stretch the hip flexors often, for example with a half-kneeling stretch, and "
@@ -222,7 +222,7 @@ _CAUSES = (
     Cause(
         "weak_core",
         "imbalance",
-        "My core isn't holding my spine",
+        "Core not holding the spine",
         "Without a strong brace the spine is less steady under load, which leaves the "
         "lower back exposed.",
         "Brace the abs before each rep as if about to take a hit, and train the trunk "
@@ -247,19 +247,19 @@ _CAUSES = (
     Cause(
         "lower_back_condition",
         "pre-existing condition",
-        "An old back problem flares up",
+        "A back problem may be flaring up",
         "Existing back trouble, such as a disc problem, worn facet joints or a loose lower "
         "spine, can be irritated when the spine is arched or squeezed under the bar.",
         "Keep the spine neutral and the load modest, and have the back assessed before pushing on.",
         CONDITION,
         PREVENT_FORM,
         regions=("lower_back",),
-        catalogue_only=True,
+        symptoms=("numbness", "tingling", "weakness"),
     ),
     Cause(
         "hip_impingement",
         "pre-existing condition",
-        "A pinch deep in the front of my hip",
+        "A pinch deep in the front of the hip",
         "The shape of the hip joint can make it catch, which gives a pinching pain near "
         "the bottom or the top of the rep; groin pain can come from it too.",
         "Lighten the load and keep the form strict; if the pinch keeps returning, have "
@@ -272,7 +272,7 @@ _CAUSES = (
     Cause(
         "si_joint_dysfunction",
         "pre-existing condition",
-        "Pain at the back of my pelvis",
+        "Pain at the back of the pelvis",
         "An irritated or unstable SI joint can flare up when the pelvis is loaded unevenly "
         "or moves around too much.",
         "Keep the load even on both sides and the pelvis steady through the whole rep; "
@@ -284,7 +284,7 @@ _CAUSES = (
     Cause(
         "knee_condition",
         "pre-existing condition",
-        "An existing knee problem acts up",
+        "An existing knee problem acting up",
         "Knees that already give trouble, for instance around the kneecap, can get worse "
         "when the feet or the knees are out of line.",
         "Set the feet so the shins are vertical at the top and the knees track over the "
@@ -296,7 +296,7 @@ _CAUSES = (
     Cause(
         "groin_strain",
         "pre-existing condition",
-        "My groin or inner thigh hurts",
+        "Groin or inner-thigh strain",
         "The inner-thigh muscles can be strained when the hips are pushed too far apart "
         "or turned inward during the lift; a very wide stance makes this more likely.",
         "Bring the feet back to about hip width and keep the knees in line with the toes.",
@@ -309,7 +309,7 @@ _CAUSES = (
     Cause(
         "unpadded_bar",
         "equipment",
-        "The bar digs into my hip bones",
+        "The bar pressing on the hip bones",
         "A bar resting on the bony points at the front of the pelvis presses straight on "
         "bone and can bruise and hurt there.",
         "Cushion the bar with a thick pad, a foam balance pad or a yoga mat folded several "
@@ -324,7 +324,7 @@ _CAUSES = (
     Cause(
         "unstable_bench",
         "equipment",
-        "The bench wobbles",
+        "A wobbly bench",
         "A bench that shifts takes stability away, so the body makes up for it with "
         "movements it should not need.",
         "Use a solid bench or surface that stays put, or a hip thrust machine, which the "
@@ -336,7 +336,7 @@ _CAUSES = (
     Cause(
         "incorrect_bench_height",
         "equipment",
-        "The bench is the wrong height for me",
+        "A bench height that does not suit",
         "Resting the upper back on a bench much higher or lower than suits you changes your "
         "leverage and how far the hips travel.",
         "Choose a height that places the shoulders right below the bar, and stick to it.",
@@ -348,7 +348,7 @@ _CAUSES = (
     Cause(
         "persistent_pain",
         "when to seek help",
-        "This pain isn't going away",
+        "Pain that isn't going away",
         "Pain that keeps coming back week after week, even after rest or changes to "
         "technique or load, deserves a professional look.",
         _SEE_SOMEONE,
@@ -382,7 +382,7 @@ _CAUSES = (
     Cause(
         "daily_life_or_sleep",
         "when to seek help",
-        "It hurts in daily life or at night",
+        "Pain in daily life or at night",
         "Pain that gets worse with everyday activities or keeps you from sleeping is a "
         "reason to get checked.",
         _SEE_SOMEONE,

@@ -5,8 +5,13 @@ Nothing here imports Django. `advice.services` builds these from the database
 aggregates), and `advice.rules` turns them into advice items.
 
 Weeks are identified by their Monday. Loads are kilograms. Pain scores are 0..10.
-Machine values (regions, timings, setup values, symptoms) are those of the
+Machine values (regions, timings, setup values, symptoms, exercises) are those of the
 public contract, section 1.
+
+Only hip-thrust training feeds the hip-thrust causes: pain felt in a set of another
+exercise (an `other` set, say a deadlift) arrives as `OtherPain`, never as `WeekPain`,
+so the form and setup rules cannot blame it on the hip thrust, while the referral rules
+still read it (pain is pain).
 """
 
 from __future__ import annotations
@@ -49,6 +54,7 @@ class WeekCharacter:
     character: str  # ache | sharp | cramp | pinch | bruise
     reports: int
     max_score: int
+    timing: str = "during"  # a sharp pain is sudden only when it came in a set
 
 
 @dataclass(frozen=True)
@@ -63,15 +69,21 @@ class WeekSetup:
 
 @dataclass(frozen=True)
 class SetupPain:
-    """In-set pain reported on sets that used one setup value, per week."""
+    """Pain reported with one setup value, per week.
+
+    In-set pain (`during`) belongs to the set it was felt in; pain after the session and
+    the next morning belongs to every setup value used in that session's sets, since the
+    athlete cannot say which set caused it.
+    """
 
     week: date
-    field: str
+    field: str  # padding | foot_distance | stance_width | equipment | exercise
     value: str
     region: str
     max_score: int
     mean_score: float
     reports: int
+    timing: str = "during"
 
 
 @dataclass(frozen=True)
@@ -96,6 +108,27 @@ class Symptom:
 
 
 @dataclass(frozen=True)
+class Resolution:
+    """The athlete said a red-flag symptom is gone, on `date`: reports up to then are over."""
+
+    date: date
+    symptom: str
+
+
+@dataclass(frozen=True)
+class OtherPain:
+    """Pain felt in a set of an exercise outside the hip-thrust family (or in a session that
+    had only such sets)."""
+
+    date: date
+    region: str
+    timing: str
+    score: int
+    exercise: str  # what the athlete called it ("Deadlift"), or "another exercise"
+    character: str = ""
+
+
+@dataclass(frozen=True)
 class History:
     """Everything the rules may look at, for one athlete, oldest first.
 
@@ -111,3 +144,5 @@ class History:
     setup_pains: tuple[SetupPain, ...] = ()
     benches: tuple[SessionBench, ...] = ()
     symptoms: tuple[Symptom, ...] = ()
+    resolutions: tuple[Resolution, ...] = ()
+    other_pains: tuple[OtherPain, ...] = ()

@@ -11,6 +11,9 @@ SEVERITIES = ("info", "caution", "see_professional")
 SEVERITY_RANK = {severity: rank for rank, severity in enumerate(SEVERITIES)}
 
 ITEM_KEYS = ("cause", "severity", "title", "detail", "region", "evidence", "source_section")
+# Added after v1 (clients ignore what they do not know): every supporting region, and
+# whether the item asks the athlete a question rather than reporting a finding.
+EXTRA_KEYS = ("regions", "follow_up")
 
 
 def as_number(value: float | int | Decimal) -> float | int:
@@ -21,19 +24,29 @@ def as_number(value: float | int | Decimal) -> float | int:
     return round(number, 2)
 
 
+# What an evidence value measures, for showing it: a pain score out of 10, a load in
+# kilograms (shown in the reader's unit), a ratio, a count, or a flag (the value is 1).
+EVIDENCE_KINDS = ("pain", "kg", "ratio", "count", "flag")
+
+
 @dataclass(frozen=True)
 class Evidence:
-    """One observation behind an item: which week or day, what was measured, the number."""
+    """One observation behind an item: which week or day, what was measured, the number.
+
+    `metric` is plain words ("hip bone pain after the session"), never a machine value.
+    """
 
     date: date
     metric: str
     value: float | int
+    kind: str = "pain"
 
     def as_dict(self) -> dict[str, object]:
         return {
             "date": self.date.isoformat(),
             "metric": self.metric,
             "value": as_number(self.value),
+            "kind": self.kind,
         }
 
 
@@ -49,13 +62,18 @@ class AdviceItem:
     evidence: tuple[Evidence, ...]
     source_section: str
     strength: float = 0.0
+    # Every region that supports the cause (the item appears once for all of them);
+    # `region` is the strongest of them.
+    regions: tuple[str, ...] = ()
+    # A question back to the athlete ("how is it now?") rather than a finding.
+    follow_up: bool = False
 
     def sort_key(self) -> tuple[int, float, str, str]:
         """Most urgent first, then strongest evidence, then cause id and region."""
         return (-SEVERITY_RANK[self.severity], -self.strength, self.cause, self.region or "")
 
     def as_dict(self) -> dict[str, object]:
-        """Exactly the contract's keys; dates as ISO strings, evidence values as numbers."""
+        """The contract's keys and EXTRA_KEYS; dates as ISO strings, evidence values as numbers."""
         return {
             "cause": self.cause,
             "severity": self.severity,
@@ -64,4 +82,6 @@ class AdviceItem:
             "region": self.region,
             "evidence": [entry.as_dict() for entry in self.evidence],
             "source_section": self.source_section,
+            "regions": list(self.regions or ((self.region,) if self.region else ())),
+            "follow_up": self.follow_up,
         }

@@ -12,6 +12,8 @@ from django.core.cache import cache as django_cache
 from advice import cache
 from advice.history import (
     History,
+    OtherPain,
+    Resolution,
     SessionBench,
     SetupPain,
     Symptom,
@@ -22,7 +24,12 @@ from advice.history import (
 )
 from advice.items import AdviceItem
 from advice.rules import advise
-from tracker import aggregates
+from advice.timeline import monday
+from advice.wording import Voice
+from tracker import aggregates, queries
+from tracker.choices import HIP_THRUST_FAMILY
+
+OTHER_EXERCISE = "another exercise"
 
 
 def _as_date(value: Any) -> date:
@@ -30,20 +37,48 @@ def _as_date(value: Any) -> date:
     return value.date() if hasattr(value, "date") and callable(value.date) else value
 
 
-def _combine(rows: Iterable[dict[str, Any]], key: tuple[str, ...]) -> dict[tuple, list[int]]:
-    """Merge grouped rows on `key`: [worst score, score sum, reports]."""
-    merged: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0])
+class _Sums:
+    """Worst score, score sum and report count per key, in the order keys first came."""
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple, list[int]] = {}
+
+    def add(self, key: tuple, score: int) -> None:
+        cell = self.cells.setdefault(key, [0, 0, 0])
+        cell[0] = max(cell[0], score)
+        cell[1] += score
+        cell[2] += 1
+
+
+def _setups_by_session(
+    rows: Iterable[dict[str, Any]],
+) -> tuple[dict[tuple, int], dict[int, set[tuple[str, str]]], dict[int, list[str]]]:
+    """Weekly set counts per setup value (hip-thrust family sets; the exercise counts as a
+    setup value), each session's setup values, and each session's other exercises."""
+    weekly: dict[tuple, int] = defaultdict(int)
+    setup_of: dict[int, set[tuple[str, str]]] = defaultdict(set)
+    others: dict[int, list[str]] = defaultdict(list)
     for row in rows:
-        acc = merged[tuple(_as_date(row[k]) if k == "week" else row[k] for k in key)]
-        acc[0] = max(acc[0], row["max_score"])
-        acc[1] += row["score_sum"]
-        acc[2] += row["reports"]
-    return merged
+        if row["exercise"] not in HIP_THRUST_FAMILY:
+            others[row["session_id"]].append(row["exercise_name"] or OTHER_EXERCISE)
+            continue
+        week = monday(row["session__date"])
+        used = [("exercise", row["exercise"])]
+        # An unknown setup (imported history) says nothing.
+        used += [(field, row[field]) for field in aggregates.SETUP_FIELDS if row[field]]
+        for field, value in used:
+            weekly[week, field, value] += row["sets"]
+        setup_of[row["session_id"]].update(used)
+    return weekly, setup_of, others
 
 
 def history_of(athlete: AbstractBaseUser, today: date) -> History:
-    """One athlete's history as plain data, in five queries whatever its length."""
-    pain_rows = aggregates.weekly_pain(athlete)
+    """One athlete's history as plain data, in five queries whatever its length.
+
+    Pain felt in a set belongs to that set's exercise and setup; pain after the session or
+    the next morning to every setup value of the session's hip-thrust sets. Pain on other
+    exercises (or in a session with only those) becomes `OtherPain`.
+    """
     loads = tuple(
         WeekLoad(
             week=_as_date(r["week"]),
@@ -55,34 +90,38 @@ def history_of(athlete: AbstractBaseUser, today: date) -> History:
         )
         for r in aggregates.weekly_load(athlete)
     )
-    pains = tuple(
-        WeekPain(week=w, region=region, timing=timing, max_score=m, mean_score=s / n, reports=n)
-        for (w, region, timing), (m, s, n) in _combine(
-            pain_rows, ("week", "region", "timing")
-        ).items()
-    )
-    characters = tuple(
-        WeekCharacter(week=w, region=region, character=character, reports=n, max_score=m)
-        for (w, region, character), (m, _s, n) in _combine(
-            (r for r in pain_rows if r["character"]), ("week", "region", "character")
-        ).items()
-    )
-    setup_counts: dict[tuple, int] = defaultdict(int)
-    for row in aggregates.weekly_setups(athlete):
-        for field in aggregates.SETUP_FIELDS:
-            if row[field]:  # an unknown setup (imported history) says nothing
-                setup_counts[(_as_date(row["week"]), field, row[field])] += row["sets"]
-    setups = tuple(WeekSetup(w, f, v, n) for (w, f, v), n in setup_counts.items())
-    setup_pain_rows = aggregates.weekly_setup_pain(athlete)
-    setup_pains = tuple(
-        SetupPain(week=w, field=field, value=value, region=region, max_score=m,
-                  mean_score=s / n, reports=n)
-        for field in aggregates.SETUP_FIELDS
-        for (w, region, value), (m, s, n) in _combine(
-            (r for r in setup_pain_rows if r[f"set__{field}"]),
-            ("week", "region", f"set__{field}"),
-        ).items()
-    )  # fmt: skip
+    weekly_setups, setup_of, others = _setups_by_session(aggregates.session_setups(athlete))
+    pains, characters, setup_pains = _Sums(), _Sums(), _Sums()
+    other_pains = []
+    for row in aggregates.pain_entries(athlete):
+        day, region, timing, score = (
+            row["session__date"],
+            row["region"],
+            row["timing"],
+            row["score"],
+        )
+        session = row["session_id"]
+        in_set = row["set__exercise"] is not None
+        if in_set and row["set__exercise"] not in HIP_THRUST_FAMILY:
+            name = row["set__exercise_name"] or OTHER_EXERCISE
+        elif not in_set and session in others and session not in setup_of:
+            name = " and ".join(sorted(set(others[session])))
+        else:
+            name = ""
+        if name:
+            other_pains.append(OtherPain(day, region, timing, score, name, row["character"]))
+            continue
+        week = monday(day)
+        pains.add((week, region, timing), score)
+        if row["character"]:
+            characters.add((week, region, row["character"], timing), score)
+        if in_set:
+            used = {("exercise", row["set__exercise"])}
+            used |= {(f, row[f"set__{f}"]) for f in aggregates.SETUP_FIELDS if row[f"set__{f}"]}
+        else:
+            used = setup_of.get(session, set())
+        for field, value in used:
+            setup_pains.add((week, field, value, region, timing), score)
     benches: dict[int, SessionBench] = {}
     symptoms = []
     for row in aggregates.session_days(athlete):
@@ -94,25 +133,55 @@ def history_of(athlete: AbstractBaseUser, today: date) -> History:
     return History(
         today=today,
         loads=loads,
-        pains=pains,
-        characters=characters,
-        setups=setups,
-        setup_pains=setup_pains,
+        pains=tuple(
+            WeekPain(w, region, timing, m, total / n, n)
+            for (w, region, timing), (m, total, n) in pains.cells.items()
+        ),
+        characters=tuple(
+            WeekCharacter(w, region, character, n, m, timing)
+            for (w, region, character, timing), (m, _, n) in characters.cells.items()
+        ),
+        setups=tuple(WeekSetup(w, f, v, n) for (w, f, v), n in weekly_setups.items()),
+        setup_pains=tuple(
+            SetupPain(w, field, value, region, m, total / n, n, timing)
+            for (w, field, value, region, timing), (m, total, n) in setup_pains.cells.items()
+        ),
         benches=tuple(benches.values()),
         symptoms=tuple(symptoms),
+        resolutions=tuple(
+            Resolution(r["date"], r["kind"]) for r in aggregates.symptom_resolutions(athlete)
+        ),
+        other_pains=tuple(other_pains),
     )
 
 
-def compute_advice(athlete: AbstractBaseUser, today: date) -> list[AdviceItem]:
+def voice_for(athlete: AbstractBaseUser, unit: str, *, coach: bool = False) -> Voice:
+    """How the athlete's advice speaks: to them, or about them (by first name) to a coach,
+    with loads in the athlete's unit either way (the unit their bar is loaded in)."""
+    name = athlete.first_name or athlete.get_username() if coach else None  # type: ignore[attr-defined]
+    return Voice(name=name, unit=unit)
+
+
+def compute_advice(
+    athlete: AbstractBaseUser, today: date, voice: Voice | None = None
+) -> list[AdviceItem]:
     """The athlete's advice, most urgent first, read from the log now (five queries)."""
-    return advise(history_of(athlete, today))
+    return advise(history_of(athlete, today), voice)
 
 
-def advice_for(athlete: AbstractBaseUser, today: date) -> list[AdviceItem]:
-    """The athlete's advice, most urgent first: from the cache while the log is unchanged."""
-    answer_key = cache.answer_key(athlete.pk, today)
+def advice_for(
+    athlete: AbstractBaseUser, today: date | None = None, *, coach: bool = False
+) -> list[AdviceItem]:
+    """The athlete's advice for their own today (their time zone, whoever asks), worded for
+    the athlete or for a coach: from the cache while the log is unchanged."""
+    own_today, unit = queries.calendar_of(athlete)
+    today = today or own_today
+    voice = voice_for(athlete, unit, coach=coach)
+    answer_key = (
+        f"{cache.answer_key(athlete.pk, today)}:{'coach' if coach else 'self'}:{voice.unit}"
+    )
     items = django_cache.get(answer_key)
     if items is None:
-        items = compute_advice(athlete, today)
+        items = compute_advice(athlete, today, voice)
         django_cache.set(answer_key, items, timeout=cache.TIMEOUT)
     return items

@@ -1,15 +1,19 @@
 """One athlete's history indexed by week, and whether a region's pain is still going on.
 
 Built once per advice run from `advice.history.History` and read-only afterwards.
-Anything dated after `history.today` is ignored, so advice for a day never depends on
-later entries, and inputs are read in a canonical order, so shuffling the history's
+Anything dated after `history.today` or before MIN_DATE (input refuses such dates; an
+old row must still not break the engine) is ignored, so advice for a day never depends
+on later entries, and inputs are read in a canonical order, so shuffling the history's
 tuples cannot change a single number. Weeks are Mondays; a "logged week" is any week
-with an entry of any kind (a week without one is rest: it neither breaks nor extends
-a trend).
+with an entry of any kind (a week without one is rest: it neither breaks nor extends a
+trend).
+
+Every timing counts at its score: 5/10 in a set is 5/10.
 """
 
 from __future__ import annotations
 
+import statistics
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
@@ -17,17 +21,22 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any, TypeVar
 
-from advice.history import History, SessionBench, Symptom
+from advice.history import History, OtherPain, Resolution, SessionBench, Symptom
 from advice.items import Evidence
+from advice.wording import TIMING_WORDS, Voice, pain_text, region_text, week_text
 
 WEEK = timedelta(days=7)
+MIN_DATE = date(1900, 1, 1)  # the contract's earliest session date
 RECENT_WEEKS = 4  # "recent" = the current week and the three before it
-DURING_WEIGHT = 0.75  # in-set pain counts less than pain that lasts: a 4 in a set = 3
-PAIN_FLOOR = 3.0  # weighted weekly pain worth acting on
+PAIN_FLOOR = 3.0  # weekly pain worth acting on
 SETTLED_WEEKS = 2  # logged weeks below PAIN_FLOOR before a pain counts as gone
+BASELINE_MIN_WEEKS = 4  # the athlete's own level needs this many logged weeks...
+BASELINE_MAX_WEEKS = 8  # ...of at most this many before the week in question
+BASELINE_SDS = 2.0  # a rise: this many standard deviations above the own level...
+BASELINE_MIN_RISE = 2.0  # ...and at least this many points
 
-TIMING_LABEL = {"after": "after session", "next_day": "next day", "during": "during sets"}
-TIMING_PHRASE = {"after": "after the session", "next_day": "the next day", "during": "in a set"}
+# Ties between timings: pain that lasted says more than pain in a set.
+TIMING_ORDER = ("after", "next_day", "during")
 
 T = TypeVar("T")
 
@@ -50,10 +59,7 @@ def _sort_key(row: Any) -> tuple[tuple[bool, Any], ...]:
 
 
 def _canonical(rows: Iterable[T]) -> list[T]:
-    """Rows in one order whatever order they came in, so that sums come out the same.
-
-    Field by field, not by repr(), which costs more for thousands of rows.
-    """
+    """Rows in one order whatever order they came in, so that sums come out the same."""
     return sorted(rows, key=_sort_key)
 
 
@@ -67,35 +73,33 @@ class RegionWeek:
     after: int = 0
     next_day: int = 0
 
-    def score(self, timing: str) -> float:
-        weight = DURING_WEIGHT if timing == "during" else 1.0
-        return getattr(self, timing) * weight
-
-    @property
-    def weighted(self) -> float:
-        """Pain that lasted counts in full, in-set pain at DURING_WEIGHT."""
-        return max(self.score(timing) for timing in TIMING_LABEL)
-
     @property
     def peak(self) -> int:
         return max(self.during, self.after, self.next_day)
 
+    # Kept under its old name: callers compare it with PAIN_FLOOR.
+    weighted = peak
+
     @property
     def timing(self) -> str:
-        """The timing behind `weighted` (after, then next_day, then during on ties)."""
-        return max(TIMING_LABEL, key=lambda timing: (self.score(timing), timing != "during"))
+        """The timing of the worst score (after, then next_day, then during on ties)."""
+        return max(TIMING_ORDER, key=lambda t: (getattr(self, t), -TIMING_ORDER.index(t)))
 
     @property
     def raw(self) -> int:
-        """The reported score behind `weighted`."""
-        return int(getattr(self, self.timing))
+        return self.peak
+
+    @property
+    def only_next_day(self) -> bool:
+        return self.next_day > 0 and not self.during and not self.after
 
     def describe(self) -> str:
-        """E.g. "5 after the session in the week of 2026-03-02"."""
-        return f"{self.raw} {TIMING_PHRASE[self.timing]} in the week of {self.week.isoformat()}"
+        """E.g. "5/10 after the session in the week of 2 Mar 2026"."""
+        return f"{pain_text(self.peak)} {TIMING_WORDS[self.timing]} in {week_text(self.week)}"
 
     def evidence(self) -> Evidence:
-        return Evidence(self.week, f"{self.region} pain {TIMING_LABEL[self.timing]}", self.raw)
+        metric = f"{region_text(self.region)} pain {TIMING_WORDS[self.timing]}"
+        return Evidence(self.week, metric, self.peak)
 
 
 @dataclass(frozen=True)
@@ -113,10 +117,27 @@ class Status:
     settled: tuple[date, ...] = ()  # logged weeks after the last painful one
 
 
+@dataclass(frozen=True)
+class Baseline:
+    """A region's own level over the logged weeks before one week."""
+
+    mean: float
+    sd: float
+    weeks: int
+
+    def rise(self, score: float) -> bool:
+        """`score` stands clearly above this level (BASELINE_SDS and BASELINE_MIN_RISE)."""
+        return score >= self.mean + max(BASELINE_SDS * self.sd, BASELINE_MIN_RISE)
+
+    def text(self) -> str:
+        return f"about {pain_text(round(self.mean, 1))} over the {self.weeks} logged weeks before"
+
+
 class Timeline:
     """A history indexed by week."""
 
-    def __init__(self, history: History) -> None:
+    def __init__(self, history: History, voice: Voice | None = None) -> None:
+        self.voice = voice or Voice()
         self.today = history.today
         self.this_week = monday(history.today)
         self.recent_start = self.this_week - (RECENT_WEEKS - 1) * WEEK
@@ -131,22 +152,38 @@ class Timeline:
                     volume + float(load.volume_kg),
                 )
         scores: dict[tuple[str, date], dict[str, int]] = defaultdict(dict)
-        # Maxima and whole-number sums come out the same in any order: only rows that feed
-        # float sums or same-day ties are put in canonical order (sorting is not free).
         for pain in history.pains:
-            if (week := self._keep(pain.week)) and pain.timing in TIMING_LABEL:
+            if (week := self._keep(pain.week)) and pain.timing in TIMING_WORDS:
                 cell = scores[pain.region, week]
                 cell[pain.timing] = max(cell.get(pain.timing, 0), pain.max_score)
         self.pain: dict[str, dict[date, RegionWeek]] = defaultdict(dict)
         for (region, week), cell in sorted(scores.items()):
             self.pain[region][week] = RegionWeek(region, week, **cell)
-        # (region, character) -> week -> (reports, max score)
+        # Pain felt on other exercises: read by the referral rules only.
+        self.other_pains: tuple[OtherPain, ...] = tuple(
+            p for p in _canonical(history.other_pains) if self._keep_day(p.date)
+        )
+        any_scores: dict[tuple[str, date], dict[str, int]] = defaultdict(dict)
+        for (region, week), cell in scores.items():
+            any_scores[region, week].update(cell)
+        for other in self.other_pains:
+            if other.timing in TIMING_WORDS:
+                cell = any_scores[other.region, monday(other.date)]
+                cell[other.timing] = max(cell.get(other.timing, 0), other.score)
+        self.any_pain: dict[str, dict[date, RegionWeek]] = defaultdict(dict)
+        for (region, week), cell in sorted(any_scores.items()):
+            self.any_pain[region][week] = RegionWeek(region, week, **cell)
+        # (region, character) -> week -> (reports, max score); `sharp_in_set` only in-set.
         self.characters: dict[tuple[str, str], dict[date, tuple[int, int]]] = defaultdict(dict)
+        self.sharp_in_set: dict[str, dict[date, int]] = defaultdict(dict)
         for char in history.characters:
             if week := self._keep(char.week):
                 by_week = self.characters[char.region, char.character]
                 reports, top = by_week.get(week, (0, 0))
                 by_week[week] = (reports + char.reports, max(top, char.max_score))
+                if char.character == "sharp" and char.timing == "during":
+                    sharp = self.sharp_in_set[char.region]
+                    sharp[week] = max(sharp.get(week, 0), char.max_score)
         # (field, value) -> week -> sets
         self.setups: dict[tuple[str, str], dict[date, int]] = defaultdict(dict)
         for setup in history.setups:
@@ -168,34 +205,44 @@ class Timeline:
                 )
         # Oldest first; rows of the same day keep their canonical order (sorted is stable).
         self.benches: tuple[SessionBench, ...] = tuple(
-            sorted(
-                (b for b in _canonical(history.benches) if b.date <= self.today),
-                key=lambda b: b.date,
-            )
+            sorted((b for b in _canonical(history.benches) if self._keep_day(b.date)), key=_date)
         )
         self.symptoms: tuple[Symptom, ...] = tuple(
-            sorted(
-                (s for s in _canonical(history.symptoms) if s.date <= self.today),
-                key=lambda s: s.date,
-            )
+            sorted((s for s in _canonical(history.symptoms) if self._keep_day(s.date)), key=_date)
         )
-        for row in (*self.benches, *self.symptoms):
-            self._keep(row.date)
+        self.resolutions: tuple[Resolution, ...] = tuple(
+            sorted((r for r in _canonical(history.resolutions) if r.date <= self.today), key=_date)
+        )
         self.weeks: tuple[date, ...] = tuple(sorted(self._weeks))
+        # Every session has a bench row (its height may be unknown); a history built
+        # without them still has its logged weeks.
+        days = [b.date for b in self.benches] + list(self.weeks[-1:])
+        self.last_entry: date | None = max(days, default=None)
 
     def _keep(self, day: date) -> date | None:
-        """The week of `day`, recorded as logged, or None when it lies after today's week."""
+        """The week of `day`, recorded as logged; None when it lies after today's week or
+        before MIN_DATE."""
+        if day < MIN_DATE:
+            return None
         week = monday(day)
         if week > self.this_week:
             return None
         self._weeks.add(week)
         return week
 
+    def _keep_day(self, day: date) -> date | None:
+        """Like _keep, for rows dated to the day: nothing after today."""
+        return self._keep(day) if day <= self.today else None
+
     def regions(self) -> list[str]:
         return sorted(region for region, weeks in self.pain.items() if weeks)
 
     def region_week(self, region: str, week: date) -> RegionWeek:
         return self.pain.get(region, {}).get(week) or RegionWeek(region, week)
+
+    def any_region_week(self, region: str, week: date) -> RegionWeek:
+        """Like region_week, counting pain felt on other exercises too."""
+        return self.any_pain.get(region, {}).get(week) or RegionWeek(region, week)
 
     def is_recent(self, day: date) -> bool:
         return self.recent_start <= monday(day) <= self.this_week
@@ -204,10 +251,22 @@ class Timeline:
         """Logged weeks from `start` to `end`, both included."""
         return [week for week in self.weeks if start <= week <= end]
 
+    def weeks_before(self, week: date, count: int) -> list[date]:
+        """Up to `count` logged weeks before `week`, oldest first."""
+        earlier = [w for w in self.weeks if w < week]
+        return earlier[-count:]
+
+    def baseline(self, region: str, week: date) -> Baseline | None:
+        """The region's own weekly level over the 4-8 logged weeks before `week` (0 for a
+        logged week without pain there), or None with fewer than four such weeks."""
+        before = self.weeks_before(week, BASELINE_MAX_WEEKS)
+        if len(before) < BASELINE_MIN_WEEKS:
+            return None
+        scores = [self.region_week(region, w).peak for w in before]
+        return Baseline(statistics.fmean(scores), statistics.pstdev(scores), len(scores))
+
     def status(self, region: str) -> Status:
-        painful = [
-            w for w, cell in self.pain.get(region, {}).items() if cell.weighted >= PAIN_FLOOR
-        ]
+        painful = [w for w, cell in self.pain.get(region, {}).items() if cell.peak >= PAIN_FLOOR]
         if not painful:
             return Status("quiet")
         last = max(painful)
@@ -225,9 +284,19 @@ class Timeline:
         cells = [
             cell
             for week, cell in self.pain[region].items()
-            if self.is_recent(week) and cell.weighted >= PAIN_FLOOR
+            if self.is_recent(week) and cell.peak >= PAIN_FLOOR
         ]
-        return sorted(cells, key=lambda cell: (-cell.weighted, -cell.week.toordinal()))
+        return sorted(cells, key=lambda cell: (-cell.peak, -cell.week.toordinal()))
+
+    def painful_weeks(self, region: str) -> list[RegionWeek]:
+        """Every week at PAIN_FLOOR or more in the region, oldest first."""
+        cells = self.pain.get(region, {}).values()
+        return sorted((c for c in cells if c.peak >= PAIN_FLOOR), key=lambda c: c.week)
+
+    def is_noise(self, region: str) -> bool:
+        """One painful week at 4/10 or less in the whole log: too little to act on."""
+        painful = self.painful_weeks(region)
+        return len(painful) == 1 and painful[0].peak <= 4
 
     def character_weeks(self, region: str, character: str) -> dict[date, tuple[int, int]]:
         """week -> (reports, max score) for one pain character in one region."""
@@ -240,7 +309,30 @@ class Timeline:
     def setup_used(self, field: str, value: str, week: date) -> int:
         return self.setups.get((field, value), {}).get(week, 0)
 
-    def recent_symptoms(self, kinds: tuple[str, ...]) -> list[Symptom]:
-        """Symptoms of these kinds reported in the last RECENT_WEEKS weeks (28 days)."""
-        since = self.today - RECENT_WEEKS * WEEK
-        return [s for s in self.symptoms if s.symptom in kinds and s.date > since]
+    def open_symptoms(self, kinds: tuple[str, ...]) -> list[Symptom]:
+        """Symptoms of these kinds that no later resolution has closed, oldest first.
+
+        A red flag never expires by itself: only the athlete saying it is gone ends it.
+        """
+        closed = {}
+        for resolution in self.resolutions:
+            closed[resolution.symptom] = resolution.date  # the latest, resolutions are sorted
+        return [
+            s
+            for s in self.symptoms
+            if s.symptom in kinds and (s.symptom not in closed or s.date > closed[s.symptom])
+        ]
+
+    def pain_free_top(self, region: str, before: date) -> tuple[float, date] | None:
+        """The heaviest top set of a training week before `before` in which the region
+        stayed below PAIN_FLOOR, with its week: a load the athlete handled without pain."""
+        found = [
+            (top, week)
+            for week, (top, _) in self.loads.items()
+            if week < before and top > 0 and self.region_week(region, week).peak < PAIN_FLOOR
+        ]
+        return max(found) if found else None
+
+
+def _date(row: Any) -> date:
+    return row.date

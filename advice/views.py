@@ -3,7 +3,6 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from advice.services import advice_for
@@ -11,6 +10,6 @@ from advice.services import advice_for
 
 @require_GET
 def advice_page(request: HttpRequest) -> HttpResponse:
-    items = advice_for(request.user, timezone.localdate())
+    items = advice_for(request.user)
     context = {"items": items, "chart_url": reverse("tracker:dashboard")}
     return render(request, "advice/advice.html", context)

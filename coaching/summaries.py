@@ -21,12 +21,12 @@ from django.dispatch import receiver
 
 from advice.history import History
 from advice.rules import advise
-from advice.services import history_of
-from advice.signals import PAIN_RISE, VOLUME_JUMP
+from advice.services import history_of, voice_for
 from advice.timeline import PAIN_FLOOR, RECENT_WEEKS
+from advice.trends import PAIN_RISE, VOLUME_JUMP
 from coaching.models import AthleteSummary, CoachLink
 from tracker.models import PainReport
-from tracker.queries import today_for
+from tracker.queries import calendar_of
 from tracker.signals import log_changed
 
 VOLUME_WEEKS = 6  # this week, the four before it for the average, one spare
@@ -82,9 +82,9 @@ def refresh(athlete_id: int) -> AthleteSummary | None:
     athlete = get_user_model().objects.filter(pk=athlete_id).first()
     if athlete is None:
         return None
-    today = today_for(athlete)
+    today, unit = calendar_of(athlete)
     history = history_of(athlete, today)  # one read of the log serves advice and the facts
-    items = advise(history)
+    items = advise(history, voice_for(athlete, unit, coach=True))
     top = items[0] if items else None
     summary, _ = AthleteSummary.objects.update_or_create(
         athlete=athlete,

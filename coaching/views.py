@@ -143,7 +143,7 @@ def athlete_advice(request: HttpRequest, athlete_id: int) -> HttpResponse:
     notes = queries.notes_on_advice(athlete, coach=request.user)
     items = [
         (item, notes.get((item.cause, item.region or ""), []))
-        for item in advice_for(athlete, log.today_for(athlete))
+        for item in advice_for(athlete, coach=True)
     ]
     context = {"athlete": athlete, "items": items}
     return render(request, "coaching/advice.html", context)

@@ -27,7 +27,7 @@ from django.db.models import (
 from django.db.models.functions import Cast
 
 from tracker.choices import HIP_THRUST_FAMILY, PainTiming
-from tracker.models import PainReport, Set, TrainingSession
+from tracker.models import PainReport, Set, SymptomResolution, TrainingSession
 
 SETUP_FIELDS = ("padding", "foot_distance", "stance_width", "equipment")
 _KG = DecimalField(max_digits=12, decimal_places=2)
@@ -167,4 +167,48 @@ def setup_pain(athlete: AbstractBaseUser, *, since: date | None = None) -> list[
         .values("region", *fields)
         .annotate(max_score=Max("score"), score_sum=Sum("score"), reports=Count("id"))
         .order_by("region", *fields)
+    )
+
+
+# For the advice engine: the rows it sums itself, because a pain felt after the session belongs
+# to every setup value of that session's sets, which SQL grouping cannot say without counting
+# each report once per set.
+
+
+def pain_entries(athlete: AbstractBaseUser) -> list[Row]:
+    """Every pain report: its session and date, region, timing, score, character, and the
+    exercise and setup of the set it was felt in (None for after-session and next-morning)."""
+    return list(
+        PainReport.objects.filter(athlete=athlete)
+        .values(
+            "session_id",
+            "session__date",
+            "region",
+            "timing",
+            "score",
+            "character",
+            "set__exercise",
+            "set__exercise_name",
+            *(f"set__{f}" for f in SETUP_FIELDS),
+        )
+        .order_by("session__date", "session_id", "region", "timing", "score", "character")
+    )
+
+
+def session_setups(athlete: AbstractBaseUser) -> list[Row]:
+    """Per session and combination of exercise and setup: how many sets used it."""
+    return list(
+        Set.objects.filter(athlete=athlete)
+        .values("session_id", "session__date", "exercise", "exercise_name", *SETUP_FIELDS)
+        .annotate(sets=Count("id"))
+        .order_by("session__date", "session_id", "exercise", "exercise_name", *SETUP_FIELDS)
+    )
+
+
+def symptom_resolutions(athlete: AbstractBaseUser) -> list[Row]:
+    """When the athlete said each red-flag symptom was gone."""
+    return list(
+        SymptomResolution.objects.filter(athlete=athlete)
+        .values("date", "kind")
+        .order_by("date", "kind")
     )

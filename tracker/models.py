@@ -232,3 +232,31 @@ class PainReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_region_display()} {self.score}/10 ({self.get_timing_display()})"
+
+
+class SymptomResolution(models.Model):
+    """The athlete says a red-flag symptom is gone: reports of it up to `date` are over.
+
+    A red flag never expires by itself; only this ends its referral. A later report of the
+    same symptom opens it again.
+    """
+
+    athlete = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="symptom_resolutions"
+    )
+    kind = models.CharField(max_length=24, choices=RedFlag)
+    date = models.DateField()
+    client_id = models.UUIDField(null=True, blank=True, editable=False)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["athlete", "date", "kind"]
+        constraints = [
+            _unique_client_id("symptom_resolution"),
+            models.CheckConstraint(
+                condition=_in_choices("kind", RedFlag), name="symptom_resolution_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} gone on {self.date:%Y-%m-%d}"

@@ -144,11 +144,22 @@ def pain_reports_of(athlete: AbstractBaseUser) -> QuerySet[PainReport]:
     )
 
 
-def today_for(athlete: AbstractBaseUser) -> date:
-    """The athlete's calendar date now, in the time zone of their profile (UTC without one)."""
-    zone_name = Profile.objects.filter(user=athlete).values_list("time_zone", flat=True).first()
+def _local_date(zone_name: str | None) -> date:
     try:
         zone = zoneinfo.ZoneInfo(zone_name or "UTC")
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         zone = zoneinfo.ZoneInfo("UTC")
     return timezone.localdate(timezone=zone)
+
+
+def today_for(athlete: AbstractBaseUser) -> date:
+    """The athlete's calendar date now, in the time zone of their profile (UTC without one)."""
+    zone_name = Profile.objects.filter(user=athlete).values_list("time_zone", flat=True).first()
+    return _local_date(zone_name)
+
+
+def calendar_of(athlete: AbstractBaseUser) -> tuple[date, str]:
+    """The athlete's today (their time zone) and display unit, in one query."""
+    row = Profile.objects.filter(user=athlete).values_list("time_zone", "unit").first()
+    zone_name, unit = row or ("UTC", "kg")
+    return _local_date(zone_name), unit

@@ -8,27 +8,16 @@ from datetime import date
 from advice.causes import CAUSES
 from advice.items import AdviceItem, Evidence
 from advice.timeline import WEEK, Timeline
+from advice.wording import region_text, week_text
 
-REGION_LABEL = {
-    "lower_back": "lower back",
-    "si_joint": "SI joint",
-    "hip_flexor": "hip flexor (front of the hip)",
-    "hip_bone": "hip bone",
-    "groin": "groin",
-    "hamstring": "hamstring",
-    "knee": "knee",
-    "neck": "neck",
-}
 MAX_EVIDENCE = 8
 HELPED_NOTE_WEEKS = 12  # a "this helped" note is dropped once the change is this old
 
+__all__ = ["make_item", "recent_change", "region_label", "week_text"]
+
 
 def region_label(region: str) -> str:
-    return REGION_LABEL.get(region, region.replace("_", " "))
-
-
-def week_text(week: date) -> str:
-    return f"the week of {week.isoformat()}"
+    return region_text(region)
 
 
 def recent_change(timeline: Timeline, since: date) -> bool:
@@ -47,9 +36,12 @@ def make_item(
     title: str | None = None,
     section: str | None = None,
     helped: bool = False,
+    try_first: str = "",
+    follow_up: bool = False,
 ) -> AdviceItem:
     """An item whose detail says what was seen, what it may mean, what to try, and where
-    the source says so. `helped` items report a change that already worked."""
+    the source says so. `helped` items report a change that already worked; `try_first`
+    is a number from the athlete's own log to start from ("about 90 kg, ...")."""
     cause = CAUSES[cause_id]
     section = section or cause.section
     if cause.is_referral:
@@ -58,6 +50,8 @@ def make_item(
         advice = f"That change is in line with the source's advice: {cause.what_to_try}"
     else:
         advice = f"{cause.explanation} Worth trying: {cause.what_to_try}"
+    if try_first:
+        advice += f" {try_first}"
     sources = f'"{section}"'
     if cause.remedy_section != section:
         sources += f' and "{cause.remedy_section}"'
@@ -71,4 +65,6 @@ def make_item(
         evidence=tuple(entries[-MAX_EVIDENCE:]),
         source_section=section,
         strength=round(strength, 3),
+        regions=(region,) if region else (),
+        follow_up=follow_up,
     )

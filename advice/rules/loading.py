@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from advice.items import AdviceItem
-from advice.rules.common import make_item, recent_change, region_label, week_text
-from advice.signals import Jump, Rise, jumps, rise_after
+from advice.causes import LOCATIONS
+from advice.items import AdviceItem, Evidence
+from advice.rules.common import make_item, recent_change
 from advice.timeline import PAIN_FLOOR, WEEK, Timeline
+from advice.trends import VOLUME_LOW, Jump, Rise, jumps, load_weeks, rise_after
+from advice.wording import pain_text, region_text, week_text
 
 CLUSTER_WEEKS = 4  # two or more jumps within this many weeks are "repeated"
 
@@ -19,7 +21,7 @@ def _connected(timeline: Timeline, region: str, rise: Rise) -> bool:
     if last is None:
         return False
     weeks = timeline.weeks_between(rise.pain.week, last)
-    return all(timeline.region_week(region, w).weighted >= PAIN_FLOOR for w in weeks)
+    return all(timeline.region_week(region, w).peak >= PAIN_FLOOR for w in weeks)
 
 
 def _live_rise(timeline: Timeline, region: str, jumps: list[Jump]) -> Rise | None:
@@ -31,13 +33,47 @@ def _live_rise(timeline: Timeline, region: str, jumps: list[Jump]) -> Rise | Non
     return None
 
 
-def _seen(rise: Rise, region: str) -> str:
+def _seen(timeline: Timeline, rise: Rise, region: str) -> str:
+    voice = timeline.voice
     pain = rise.pain
-    before = f"up from at most {rise.before:g}" if rise.before else "after none worth noting"
-    return (
-        f"{rise.jump.describe()}. Within two weeks your {region_label(region)} pain "
-        f"reached {pain.describe()}, {before} in the four weeks before."
+    before = (
+        f"up from at most {pain_text(rise.before)}" if rise.before else "after none worth noting"
     )
+    text = (
+        f"{rise.jump.describe(voice)}. Within two weeks {voice.your} {region_text(region)} pain "
+        f"reached {pain.describe()}, {before} in the four weeks before"
+    )
+    if rise.baseline is not None and rise.baseline.rise(pain.peak):
+        text += f"; that is well above its own level ({rise.baseline.text()})"
+    return text + "."
+
+
+def ease_off(timeline: Timeline, region: str, before: date) -> str:
+    """A number to start from: the heaviest top set the athlete lifted without pain in the
+    region before `before`, in the reader's unit ("" when the log has none)."""
+    found = timeline.pain_free_top(region, before)
+    if found is None:
+        return ""
+    top, week = found
+    return (
+        f"A place to start: about {timeline.voice.load(top)}, the heaviest top set "
+        f"{timeline.voice.you} lifted without {region_text(region)} pain, in {week_text(week)}."
+    )
+
+
+def _load_drops(timeline: Timeline, since: date) -> list[Evidence]:
+    """Weeks from `since` on whose volume fell below VOLUME_LOW of the usual: the athlete
+    eased off (evidence of a load change, in plain words)."""
+    return [
+        Evidence(
+            jump.week,
+            "weekly volume against the usual (acute:chronic), eased off",
+            round(jump.volume_ratio, 2),
+            "ratio",
+        )
+        for jump, _ in load_weeks(timeline)
+        if jump.week >= since and jump.volume_ratio < VOLUME_LOW
+    ]
 
 
 def load_jump_then_pain(timeline: Timeline) -> list[AdviceItem]:
@@ -55,25 +91,28 @@ def load_jump_then_pain(timeline: Timeline) -> list[AdviceItem]:
             rise = _live_rise(timeline, region, all_jumps)
             if rise is None:
                 continue
-            seen = _seen(rise, region)
+            seen = _seen(timeline, rise, region)
             evidence = (
                 *rise.jump.evidence(),
-                rise.pain.evidence(),
+                *rise.evidence(),
                 *(cell.evidence() for cell in timeline.recent_pain(region)[:2]),
+                *_load_drops(timeline, rise.jump.week),
             )
-            strength = rise.pain.weighted + (rise.pain.weighted - rise.before) / 2
-            found = [("too_much_weight_too_soon", "caution", strength)]
-            if region == "lower_back":  # the document's pairing for a sore lower back
-                found += [
-                    ("lumbar_hyperextension", "caution", strength - 0.5),
-                    ("weak_core", "info", strength / 4),
-                    ("weak_glutes", "info", strength / 4),
-                ]
-            for cause, severity, weight in found:
-                item = make_item(
-                    cause, severity, seen=seen, region=region, evidence=evidence, strength=weight
+            strength = rise.pain.peak + (rise.pain.peak - rise.before) / 2
+            start = ease_off(timeline, region, rise.jump.week)
+            items.append(
+                make_item(
+                    "too_much_weight_too_soon",
+                    "caution",
+                    seen=seen,
+                    region=region,
+                    evidence=evidence,
+                    strength=strength,
+                    try_first=start,
                 )
-                items.append(item)
+            )
+            if region == "lower_back":  # the document's pairing for a sore lower back
+                items += _lower_back_partners(timeline, rise, strength, start)
         elif status.state == "resolved" and recent_change(timeline, status.settled[0]):
             helped = _eased_off(timeline, region, all_jumps, status.settled)
             if helped:
@@ -92,10 +131,11 @@ def _eased_off(
         tops = [top for week in settled if (top := timeline.top_load(week)) is not None]
         if not tops or max(tops) >= jump.top_kg:
             return None
+        voice = timeline.voice
         seen = (
-            f"{_seen(rise, region)} After your top set came down to {max(tops):g} kg "
-            f"({week_text(settled[0])} on), that pain stayed below {PAIN_FLOOR:g} for "
-            f"{len(settled)} logged weeks."
+            f"{_seen(timeline, rise, region)} After {voice.your} top set came down to "
+            f"{voice.load(max(tops))} ({week_text(settled[0])} on), that pain stayed below "
+            f"{pain_text(PAIN_FLOOR)} for {len(settled)} logged weeks."
         )
         evidence = (
             *jump.evidence(),
@@ -115,6 +155,43 @@ def _eased_off(
     return None
 
 
+def _lower_back_partners(
+    timeline: Timeline, rise: Rise, strength: float, start: str
+) -> list[AdviceItem]:
+    """The document pairs a sore lower back after more weight with over-arching (caution)
+    and a weak core or glutes (info); each says so briefly instead of repeating the story."""
+    voice = timeline.voice
+    story = (
+        f"{voice.Your} lower back pain rose to {pain_text(rise.pain.peak)} after the load jump "
+        f"in {week_text(rise.jump.week)} (see the item on the weight going up)."
+    )
+    evidence = (*rise.jump.evidence(), rise.pain.evidence())
+    return [
+        make_item(
+            "lumbar_hyperextension",
+            "caution",
+            seen=f"{story} Arching at the top under a heavier bar is the usual suspect.",
+            region="lower_back",
+            evidence=evidence,
+            strength=strength - 0.5,
+            try_first=start,
+            section=LOCATIONS,
+        ),
+        *(
+            make_item(
+                cause,
+                "info",
+                seen=f"{story} The source also lists this among the contributors.",
+                region="lower_back",
+                evidence=evidence,
+                strength=strength / 4,
+                section=LOCATIONS,
+            )
+            for cause in ("weak_core", "weak_glutes")
+        ),
+    ]
+
+
 def repeated_jumps(timeline: Timeline) -> list[AdviceItem]:
     """Two or more jumps within CLUSTER_WEEKS: caution when pain rose after one of them
     and is still going, an info note on the pace when the jumps are recent but painless."""
@@ -129,7 +206,10 @@ def repeated_jumps(timeline: Timeline) -> list[AdviceItem]:
     if not cluster:
         return []
     weeks = ", ".join(week_text(j.week) for j in cluster)
-    pace = f"The load jumped {len(cluster)} times within {CLUSTER_WEEKS} weeks ({weeks})."
+    pace = (
+        f"{timeline.voice.Your} load jumped {len(cluster)} times within {CLUSTER_WEEKS} weeks "
+        f"({weeks})."
+    )
     evidence = tuple(e for j in cluster for e in j.evidence())
     items = []
     for region in timeline.regions():
@@ -143,9 +223,10 @@ def repeated_jumps(timeline: Timeline) -> list[AdviceItem]:
                 "inadequate_progressive_overload",
                 "caution",
                 region=region,
-                seen=f"{pace} {_seen(rise, region)}",
-                evidence=(*evidence, rise.pain.evidence()),
-                strength=rise.pain.weighted + 1,
+                seen=f"{pace} {_seen(timeline, rise, region)}",
+                evidence=(*evidence, *rise.evidence()),
+                strength=rise.pain.peak + 1,
+                try_first=ease_off(timeline, region, cluster[0].week),
             )
         )
     if not items and timeline.is_recent(cluster[-1].week):
@@ -157,7 +238,7 @@ def repeated_jumps(timeline: Timeline) -> list[AdviceItem]:
                 strength=0.5,
                 seen=f"{pace} No rise in pain followed; the source still favours small, "
                 "steady steps.",
-                title="I'm adding weight quickly",
+                title="Weight going up quickly",
             )
         )
     return items

@@ -5,36 +5,37 @@ from __future__ import annotations
 
 from advice.causes import CAUSES, LOCATIONS
 from advice.items import AdviceItem, Evidence
-from advice.rules.common import make_item, region_label, week_text
+from advice.rules.common import make_item
 from advice.timeline import PAIN_FLOOR, RegionWeek, Timeline
+from advice.wording import pain_text, region_text, week_text
 
-PRIMARY_CAUTION = 4.0  # a region's main cause becomes a caution from this weighted pain on
+MODERATE = 4  # a region's main cause becomes a caution from this pain on...
+REPEATED_WEEKS = 2  # ...in at least this many recent weeks (one bad week is not a pattern)
 
-# region -> (cause, is the region's main cause, section that pairs them). Neck and SI joint
-# are missing from "Specific Pain Locations"; their pairing comes from "Common Causes".
-# Lower back: lumbar_hyperextension is what that section calls the most common cause.
+# region -> (cause, is the region's main cause, section that pairs them). The main cause is
+# the one "Specific Pain Locations" names first for the region; neck and SI joint are
+# missing from that section, so their pairing comes from "Common Causes".
 REGION_MAP: dict[str, tuple[tuple[str, bool, str], ...]] = {
     "lower_back": (
         ("lumbar_hyperextension", True, LOCATIONS),
         ("weak_core", False, LOCATIONS),
         ("weak_glutes", False, LOCATIONS),
     ),
-    "hip_flexor": (("weak_glutes", False, LOCATIONS), ("tight_hip_flexors", False, LOCATIONS)),
-    "knee": (("knee_valgus", False, LOCATIONS), ("knee_condition", False, LOCATIONS)),
-    "groin": (("groin_strain", False, LOCATIONS), ("hip_impingement", False, LOCATIONS)),
+    "hip_flexor": (("weak_glutes", True, LOCATIONS), ("tight_hip_flexors", False, LOCATIONS)),
+    "knee": (("knee_valgus", True, LOCATIONS), ("knee_condition", False, LOCATIONS)),
+    "groin": (("groin_strain", True, LOCATIONS), ("hip_impingement", False, LOCATIONS)),
     "hamstring": (
-        ("weak_glutes", False, LOCATIONS),
+        ("weak_glutes", True, LOCATIONS),
         ("tight_hamstrings", False, CAUSES["tight_hamstrings"].section),
     ),
-    # "Almost always" padding, but with a pad in use the log cannot confirm it: info.
-    "hip_bone": (("unpadded_bar", False, LOCATIONS),),
+    "hip_bone": (("unpadded_bar", True, LOCATIONS),),
     "neck": (("neck_position", True, CAUSES["neck_position"].section),),
     "si_joint": (("si_joint_dysfunction", True, CAUSES["si_joint_dysfunction"].section),),
 }
 PINCH_REGIONS = ("groin", "hip_flexor")  # hip_bone is left out: bar pressure is padding's
 
 
-def _pain_seen(region: str, cells: list[RegionWeek]) -> str:
+def _pain_seen(timeline: Timeline, region: str, cells: list[RegionWeek]) -> str:
     worst = cells[0]
     weeks = (
         "1 of the last four weeks was"
@@ -42,27 +43,30 @@ def _pain_seen(region: str, cells: list[RegionWeek]) -> str:
         else (f"{len(cells)} of the last four weeks were")
     )
     return (
-        f"Your {region_label(region)} pain reached {worst.describe()}; {weeks} at "
-        f"{PAIN_FLOOR:g} or more."
+        f"{timeline.voice.Your} {region_text(region)} pain reached {worst.describe()}; {weeks} "
+        f"at {pain_text(PAIN_FLOOR)} or more."
     )
 
 
 def region_candidates(timeline: Timeline) -> list[AdviceItem]:
-    """For each region with active recent pain, the causes the document pairs with it:
-    the main cause is a caution from PRIMARY_CAUTION on, everything else an info note."""
+    """For each region with active recent pain, the causes the document pairs with it: the
+    main cause is a caution when the pain is repeated (REPEATED_WEEKS recent weeks) and at
+    least MODERATE, everything else an info note."""
     items = []
     for region in timeline.regions():
         cells = timeline.recent_pain(region)
         if not cells:
             continue
-        worst = cells[0].weighted
-        seen = _pain_seen(region, cells)
+        worst = cells[0].peak
+        repeated = len(cells) >= REPEATED_WEEKS and worst >= MODERATE
+        seen = _pain_seen(timeline, region, cells)
         evidence = [cell.evidence() for cell in cells]
         for cause, main, section in REGION_MAP.get(region, ()):
-            severity = "caution" if main and worst >= PRIMARY_CAUTION else "info"
-            strength = worst + len(cells) / 2 if main else worst / 4
+            severity = "caution" if main and repeated else "info"
+            # A place alone is the weakest evidence: a specific link (setup, load) outranks it.
+            strength = worst / 2 + len(cells) / 4 if main else worst / 4
             note = (
-                " The source names this as a likely cause of pain there."
+                " The source names this first among the likely causes of pain there."
                 if main
                 else " The source lists this among the possible contributors; worth checking."
             )
@@ -96,11 +100,16 @@ def pinching_pain(timeline: Timeline) -> list[AdviceItem]:
             continue
         top = max(score for _, _, score in pinches)
         reports = sum(n for _, n, _ in pinches)
+        voice = timeline.voice
         seen = (
-            f"You described your {region_label(region)} pain as a pinch {reports} "
-            f"time(s) recently, up to {top} (latest {week_text(pinches[-1][0])})."
+            f"{voice.You} described {voice.your} {region_text(region)} pain as a pinch "
+            f"{_times(reports)} recently, up to {pain_text(top)} (latest "
+            f"{week_text(pinches[-1][0])})."
         )
-        evidence = [Evidence(week, f"{region} pinching pain", score) for week, _, score in pinches]
+        evidence = [
+            Evidence(week, f"pinching {region_text(region)} pain", score)
+            for week, _, score in pinches
+        ]
         items.append(
             make_item(
                 "hip_impingement",
@@ -112,3 +121,7 @@ def pinching_pain(timeline: Timeline) -> list[AdviceItem]:
             )
         )
     return items
+
+
+def _times(count: int) -> str:
+    return "once" if count == 1 else "twice" if count == 2 else f"{count} times"

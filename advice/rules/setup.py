@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from advice.causes import CONDITION, EQUIPMENT, FORM, LOCATIONS
 from advice.history import SessionBench
 from advice.items import AdviceItem, Evidence
-from advice.rules.common import make_item, recent_change, region_label, week_text
-from advice.signals import PAIN_RISE, SetupLink, session_pain, setup_link, usual_bench_height
+from advice.rules.common import make_item, recent_change
 from advice.timeline import PAIN_FLOOR, Timeline
+from advice.trends import PAIN_RISE, SetupLink, session_pain, setup_link, usual_bench_height
+from advice.wording import day_text, pain_text, region_text, setup_text, week_text
 
-BENCH_HEIGHT_GAP_CM = 10  # this far from the athlete's median bench height is "unusual"
+BENCH_HEIGHT_GAP_CM = 10
+MODERATE = 4  # a setup link is worth changing from this pain on  # this far from the athlete's median bench height is "unusual"
 
 
 @dataclass(frozen=True)
@@ -21,70 +24,101 @@ class SetupRule:
     field: str
     values: tuple[str, ...]
     region: str
-    # A caution also needs this pain character in a week the value was used; without it
-    # the link is only an info (see the hamstring note in advice.causes).
-    character: str | None = None
+    section: str  # the section that makes this claim (not always the cause's own)
+    min_reports: int = 2
 
 
+ASYMMETRIC = ("single_leg_hip_thrust", "b_stance_hip_thrust")
 SETUP_RULES = (
-    SetupRule("unpadded_bar", "padding", ("none", "thin"), "hip_bone"),
-    SetupRule("feet_too_far_forward", "foot_distance", ("too_far",), "hamstring", "cramp"),
-    SetupRule("feet_too_far_forward", "foot_distance", ("too_far",), "hip_flexor"),
-    SetupRule("feet_too_close", "foot_distance", ("too_close",), "knee"),
-    SetupRule("feet_too_close", "foot_distance", ("too_close",), "hamstring"),
-    SetupRule("groin_strain", "stance_width", ("wide",), "groin"),
+    # "Direct Hip Bone Pain: almost always padding": one painful padless session is enough.
+    SetupRule("unpadded_bar", "padding", ("none", "thin"), "hip_bone", EQUIPMENT, 1),
+    SetupRule("feet_too_far_forward", "foot_distance", ("too_far",), "hamstring", FORM),
+    SetupRule("feet_too_far_forward", "foot_distance", ("too_far",), "hip_flexor", LOCATIONS),
+    SetupRule("feet_too_close", "foot_distance", ("too_close",), "knee", LOCATIONS),
+    SetupRule("feet_too_close", "foot_distance", ("too_close",), "hamstring", LOCATIONS),
+    SetupRule("groin_strain", "stance_width", ("wide",), "groin", LOCATIONS),
+    # The SI joint is "triggered by asymmetrical loading": one-legged and B-stance sets.
+    SetupRule("si_joint_dysfunction", "exercise", ASYMMETRIC, "si_joint", CONDITION, 1),
 )
+# The document disagrees with itself on hamstrings: "Common Causes" blames feet too far
+# forward, "Specific Pain Locations" feet too close. Both claims get the same bar of
+# evidence, and the item says so and shows what the athlete's own log holds for each side.
+HAMSTRING_SIDES = (("too_far", FORM), ("too_close", LOCATIONS))
 
 
 def _values_text(link: SetupLink) -> str:
-    used = [v for v in link.values if any(e.metric.endswith(f" {v}") for e in link.painful)]
-    return " or ".join(v.replace("_", " ") for v in used or link.values)
+    used = [
+        v
+        for v in link.values
+        if any(e.metric.endswith(setup_text(link.field, v)) for e in link.painful)
+    ]
+    return " or ".join(setup_text(link.field, v) for v in used or link.values)
 
 
-def _seen(link: SetupLink) -> str:
+def _seen(timeline: Timeline, link: SetupLink) -> str:
+    voice = timeline.voice
     inside, outside = link.with_values, link.without
     text = (
-        f"On sets with {link.field.replace('_', ' ')} {_values_text(link)} you reported "
-        f"{region_label(link.region)} pain {inside.reports} times in {inside.sets} sets "
-        f"(up to {inside.max_score}, latest {week_text(link.painful[-1].date)})"
+        f"With {_values_text(link)}, {voice.you} reported {region_text(link.region)} pain "
+        f"{inside.reports} times over {inside.sets} sets (up to {pain_text(inside.max_score)}, "
+        f"latest {week_text(link.painful[-1].date)})"
     )
     if outside.sets:
-        text += (
-            f"; with other {link.field.replace('_', ' ')} settings, {outside.reports} "
-            f"times in {outside.sets} sets"
-        )
+        text += f"; otherwise {outside.reports} times over {outside.sets} sets"
         if outside.reports:
-            text += f" (up to {outside.max_score})"
+            text += f" (up to {pain_text(outside.max_score)})"
     return text + "."
 
 
-def _has_character(timeline: Timeline, rule: SetupRule, link: SetupLink) -> bool:
-    """The rule's pain character was reported in a week the suspect value was in use."""
-    if rule.character is None:
-        return True
-    used = {entry.date for entry in link.painful}
-    used |= {week for value in rule.values for week in timeline.setups.get((rule.field, value), {})}
-    return any(week in used for week in timeline.character_weeks(rule.region, rule.character))
+def _hamstring_note(timeline: Timeline) -> str:
+    """One plain sentence on the document's contradiction, and the log's own numbers."""
+    counts = []
+    for value, _ in HAMSTRING_SIDES:
+        sets = sum(
+            sum(w.values())
+            for (f, v), w in timeline.setups.items()
+            if (f, v) == ("foot_distance", value)
+        )
+        reports = sum(
+            n
+            for n, _, _ in timeline.setup_pains.get(
+                ("foot_distance", value, "hamstring"), {}
+            ).values()
+        )
+        with_value = setup_text("foot_distance", value)
+        counts.append(f"{reports} hamstring pain reports over {sets} sets with {with_value}")
+    return (
+        " The source is not consistent here: one section ties hamstring trouble to feet too far "
+        "forward, another to feet too close to the glutes. "
+        f"{timeline.voice.Your} log shows {counts[0]}, and {counts[1]}."
+    )
 
 
 def setup_with_pain(timeline: Timeline) -> list[AdviceItem]:
-    """Each SETUP_RULES link: caution while the pain is active and still came with the value
-    recently; info once the athlete moved off the value and the pain settled (what helped)."""
+    """Each SETUP_RULES link (pain in the set, after the session or the next morning): caution
+    while the pain is active and still came with the value recently; info once the athlete
+    moved off the value and the pain settled (what helped)."""
     items = []
     for rule in SETUP_RULES:
-        link = setup_link(timeline, rule.field, rule.values, rule.region)
+        link = setup_link(
+            timeline, rule.field, rule.values, rule.region, min_reports=rule.min_reports
+        )
         if link is None:
             continue
         status = timeline.status(rule.region)
         strength = link.with_values.max_score + min(link.with_values.reports, 6) / 2
+        note = (
+            _hamstring_note(timeline)
+            if rule.region == "hamstring" and rule.field == "foot_distance"
+            else ""
+        )
         if status.state == "resolved":
             changed = status.settled[0]
             if link.last_use < changed and recent_change(timeline, changed):
                 seen = (
-                    f"{_seen(link)} Since you moved off {_values_text(link)} "
-                    f"({week_text(changed)} on), "
-                    f"that pain stayed below {PAIN_FLOOR:g} for {len(status.settled)} "
-                    "logged weeks."
+                    f"{_seen(timeline, link)} Since the change away from {_values_text(link)} "
+                    f"({week_text(changed)} on), that pain stayed below {pain_text(PAIN_FLOOR)} "
+                    f"for {len(status.settled)} logged weeks."
                 )
                 evidence = (
                     *link.painful[-3:],
@@ -99,27 +133,22 @@ def setup_with_pain(timeline: Timeline) -> list[AdviceItem]:
                         evidence=evidence,
                         strength=1.0,
                         helped=True,
+                        section=rule.section,
                         title=f"Changing the {rule.field.replace('_', ' ')} helped",
                     )
                 )
         elif status.state == "active":
             current = timeline.is_recent(link.painful[-1].date)
-            severity = "caution" if current and _has_character(timeline, rule, link) else "info"
-            extra: tuple[Evidence, ...] = ()
-            if rule.character:
-                cramps = timeline.character_weeks(rule.region, rule.character)
-                extra = tuple(
-                    Evidence(w, f"{rule.region} {rule.character} reports", n)
-                    for w, (n, _) in sorted(cramps.items())
-                )
+            moderate = link.with_values.max_score >= MODERATE
             items.append(
                 make_item(
                     rule.cause,
-                    severity,
-                    seen=_seen(link),
+                    "caution" if current and moderate else "info",
+                    seen=_seen(timeline, link) + note,
                     region=rule.region,
-                    evidence=(*link.painful, *extra),
+                    evidence=link.painful,
                     strength=strength if current else strength / 3,
+                    section=rule.section,
                 )
             )
     return items
@@ -152,11 +181,13 @@ def unstable_bench(timeline: Timeline) -> list[AdviceItem]:
     hurt = [(b, pain) for b, pain in wobbly if pain >= PAIN_FLOOR]
     if hurt and (not steady or _mean_pain(wobbly) >= _mean_pain(steady) + PAIN_RISE):
         last = hurt[-1][0]
-        evidence = [Evidence(b.date, "session pain on an unstable bench", p) for b, p in hurt]
+        evidence = [
+            Evidence(b.date, "worst pain of a session on a wobbly bench", p) for b, p in hurt
+        ]
         seen = (
-            f"{len(hurt)} session(s) on a bench you marked unstable came with pain up to "
-            f"{max(p for _, p in hurt)} (latest {last.date.isoformat()}); sessions on a steady "
-            f"bench averaged {_mean_pain(steady):.1f}."
+            f"{_sessions(len(hurt))} on a bench marked unstable came with pain up to "
+            f"{pain_text(max(p for _, p in hurt))} (latest {day_text(last.date)}); sessions on "
+            f"a steady bench averaged {pain_text(round(_mean_pain(steady), 1))}."
         )
         if _settled([(b, p) for b, p in steady if b.date > last.date]):
             return [
@@ -178,10 +209,10 @@ def unstable_bench(timeline: Timeline) -> list[AdviceItem]:
                 )
             ]
     seen = (
-        f"You marked the bench as unstable in {len(recent)} recent session(s) "
-        f"(latest {recent[-1][0].date.isoformat()}); no pain clearly came with it."
+        f"The bench was marked unstable in {_sessions(len(recent))} recently "
+        f"(latest {day_text(recent[-1][0].date)}); no pain clearly came with it."
     )
-    evidence = [Evidence(b.date, "session pain on an unstable bench", p) for b, p in recent]
+    evidence = [Evidence(b.date, "worst pain of a session on a wobbly bench", p) for b, p in recent]
     return [make_item("unstable_bench", "info", seen=seen, evidence=evidence, strength=0.5)]
 
 
@@ -201,13 +232,19 @@ def bench_height(timeline: Timeline) -> list[AdviceItem]:
     if not hurt or _mean_pain(odd) < _mean_pain(normal) + PAIN_RISE:
         return []
     last = hurt[-1][0]
-    evidence = [Evidence(b.date, "bench height (cm)", b.bench_height_cm or 0) for b, _ in hurt]
-    evidence += [Evidence(b.date, "session pain, unusual bench height", p) for b, p in hurt]
+    evidence = [
+        Evidence(b.date, "bench height in cm", b.bench_height_cm or 0, "count") for b, _ in hurt
+    ]
+    evidence += [
+        Evidence(b.date, "worst pain of a session at an unusual bench height", p) for b, p in hurt
+    ]
+    voice = timeline.voice
     seen = (
-        f"Your usual bench is about {usual:g} cm. On {len(odd)} session(s) at a height "
-        f"{BENCH_HEIGHT_GAP_CM} cm or more away from that, pain averaged {_mean_pain(odd):.1f} "
-        f"(latest {last.date.isoformat()} at {last.bench_height_cm} cm) against "
-        f"{_mean_pain(normal):.1f} on your usual height."
+        f"{voice.Your} usual bench is about {usual:g} cm. On {_sessions(len(odd))} at a height "
+        f"{BENCH_HEIGHT_GAP_CM} cm or more away from that, pain averaged "
+        f"{pain_text(round(_mean_pain(odd), 1))} (latest {day_text(last.date)} at "
+        f"{last.bench_height_cm} cm) against {pain_text(round(_mean_pain(normal), 1))} at the "
+        "usual height."
     )
     if _settled([(b, p) for b, p in normal if b.date > last.date]):
         if not recent_change(timeline, last.date):
@@ -218,9 +255,9 @@ def bench_height(timeline: Timeline) -> list[AdviceItem]:
                 "info",
                 evidence=evidence,
                 strength=1.0,
-                seen=f"{seen} Back on your usual height, the pain stayed low.",
+                seen=f"{seen} Back at the usual height, the pain stayed low.",
                 helped=True,
-                title="Going back to my usual bench helped",
+                title="Going back to the usual bench height helped",
             )
         ]
     if not timeline.is_recent(last.date):
@@ -231,3 +268,7 @@ def bench_height(timeline: Timeline) -> list[AdviceItem]:
             "incorrect_bench_height", "caution", seen=seen, evidence=evidence, strength=strength
         )
     ]
+
+
+def _sessions(count: int) -> str:
+    return "1 session" if count == 1 else f"{count} sessions"

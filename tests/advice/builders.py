@@ -15,6 +15,8 @@ from typing import TypeVar
 
 from advice.history import (
     History,
+    OtherPain,
+    Resolution,
     SessionBench,
     SetupPain,
     Symptom,
@@ -36,7 +38,17 @@ DEFAULT_SETUP = {
 }
 T = TypeVar("T")
 
-Row = WeekLoad | WeekPain | WeekCharacter | WeekSetup | SetupPain | SessionBench | Symptom
+Row = (
+    WeekLoad
+    | WeekPain
+    | WeekCharacter
+    | WeekSetup
+    | SetupPain
+    | SessionBench
+    | Symptom
+    | Resolution
+    | OtherPain
+)
 
 
 def week(n: int) -> date:
@@ -89,6 +101,20 @@ def loads_with_jump(
     return loads([base_kg * (1 + jump) if n >= jump_week else base_kg for n in range(1, weeks + 1)])
 
 
+def lasting_pain(
+    n: int, region: str, score: int, timing: str = "after", **setup: str
+) -> list[Row]:
+    """Pain after the session (or the next morning) in week n, tied as the bridge ties it
+    to every setup value of that week's sets (DEFAULT_SETUP overridden by `setup`)."""
+    used = {**DEFAULT_SETUP, **setup}
+    rows: list[Row] = [pain(n, region, score, timing)]
+    rows += [
+        SetupPain(week(n), field, value, region, score, float(score), 1, timing)
+        for field, value in used.items()
+    ]
+    return rows
+
+
 def pain(n: int, region: str, score: int, timing: str = "after") -> WeekPain:
     return WeekPain(week(n), region, timing, score, float(score), 1)
 
@@ -112,6 +138,16 @@ def symptom(on: date, kind: str) -> Symptom:
     return Symptom(on, kind)
 
 
+def resolution(on: date, kind: str) -> Resolution:
+    """The athlete marked a red-flag symptom as gone on `on`."""
+    return Resolution(on, kind)
+
+
+def other_pain(n: int, region: str, score: int, exercise: str = "Deadlift") -> OtherPain:
+    """In-set pain on another exercise, on Wednesday of week n."""
+    return OtherPain(day(n), region, "during", score, exercise)
+
+
 def history(rows: Iterable[Row], *, today_week: int = 12) -> History:
     """A History of `rows`, for Wednesday of `today_week`."""
     rows = list(rows)
@@ -128,6 +164,8 @@ def history(rows: Iterable[Row], *, today_week: int = 12) -> History:
         setup_pains=of(SetupPain),
         benches=of(SessionBench),
         symptoms=of(Symptom),
+        resolutions=of(Resolution),
+        other_pains=of(OtherPain),
     )
 
 
@@ -136,5 +174,10 @@ def advice_for(rows: Iterable[Row], *, today_week: int = 12) -> list[AdviceItem]
 
 
 def severities(items: Iterable[AdviceItem]) -> dict[tuple[str, str | None], str]:
-    """(cause, region) -> severity, the shape most scenario tables compare against."""
-    return {(item.cause, item.region): item.severity for item in items}
+    """(cause, region) -> severity for every region an item names, the shape most scenario
+    tables compare against (an item stands for its cause in all of its regions)."""
+    return {
+        (item.cause, region): item.severity
+        for item in items
+        for region in (item.regions or (item.region,))
+    }

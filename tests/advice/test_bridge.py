@@ -50,10 +50,12 @@ def test_weekly_loads_are_summed_in_the_database(athlete):
     assert round(week.e1rm_kg, 1) == Decimal("133.3")  # Epley: 100 x (1 + 10/30)
 
 
-def test_an_unknown_setup_gives_no_setup_rows(athlete):
+def test_an_unknown_setup_gives_no_setup_rows_only_the_exercise(athlete):
     session = TrainingSessionFactory(athlete=athlete, date=TODAY)
     SetFactory(session=session, padding="", foot_distance="", stance_width="", equipment="")
-    assert history_of(athlete, TODAY).setups == ()
+    assert [(s.field, s.value) for s in history_of(athlete, TODAY).setups] == [
+        ("exercise", "hip_thrust")
+    ]
 
 
 def test_another_athletes_log_never_reaches_the_advice(athlete, outsider):

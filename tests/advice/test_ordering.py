@@ -55,10 +55,12 @@ def test_two_rules_naming_the_same_cause_and_region_give_one_item_the_more_sever
     assert keys.count(("lumbar_hyperextension", "lower_back")) == 1
 
 
-def test_the_same_cause_in_two_regions_gives_two_items():
+def test_the_same_cause_in_two_regions_gives_one_item_naming_both():
     rows = [*loads([100] * 12), *pains("lower_back", {12: 4}), *pains("hamstring", {12: 4})]
-    regions = {i.region for i in advice_for(rows) if i.cause == "weak_glutes"}
-    assert regions == {"lower_back", "hamstring"}
+    (item,) = [i for i in advice_for(rows) if i.cause == "weak_glutes"]
+    assert set(item.regions) == {"lower_back", "hamstring"}
+    assert item.region in item.regions
+    assert "The same shows in your" in item.detail
 
 
 def test_as_dict_gives_exactly_the_contract_item_shape():
@@ -68,15 +70,16 @@ def test_as_dict_gives_exactly_the_contract_item_shape():
     ]
     item = next(i for i in advice_for(rows) if i.cause == "unpadded_bar")
     shape = item.as_dict()
-    assert set(shape) == CONTRACT_KEYS
+    assert set(shape) == CONTRACT_KEYS | {"regions", "follow_up"}
     assert shape["cause"] == "unpadded_bar"
     assert shape["severity"] == "caution"
     assert shape["region"] == "hip_bone"
     assert shape["source_section"] == "Common Causes of Pain: Equipment and Setup"
     assert {
         "date": "2026-03-23",
-        "metric": "hip_bone pain during sets with padding none",
+        "metric": "hip bone pain with no pad",
         "value": 6,
+        "kind": "pain",
     } in shape["evidence"]
     assert json.loads(json.dumps(shape)) == shape
 

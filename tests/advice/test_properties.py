@@ -18,7 +18,7 @@ from advice.history import (
     WeekPain,
     WeekSetup,
 )
-from advice.items import ITEM_KEYS, SEVERITIES, AdviceItem
+from advice.items import EXTRA_KEYS, ITEM_KEYS, SEVERITIES, AdviceItem
 from advice.rules import advise
 
 TODAY = date(2026, 4, 15)
@@ -193,7 +193,10 @@ def test_only_contract_causes_and_severities_appear_and_referrals_alone_are_urge
         assert item.cause in CAUSES
         assert item.cause not in CATALOGUE_ONLY
         assert item.severity in SEVERITIES
-        assert (item.severity == "see_professional") == CAUSES[item.cause].is_referral
+        # A question back ("how is it now?") is the one referral-cause item below a referral.
+        assert (item.severity == "see_professional") == (
+            CAUSES[item.cause].is_referral and not item.follow_up
+        )
         assert item.region is None or item.region in REGIONS
         assert item.title
         assert item.detail
@@ -215,9 +218,9 @@ def test_items_are_unique_per_cause_and_region_and_ordered(history):
 def test_as_dict_matches_the_contract_keys_exactly(history):
     for item in advise(history):
         shape = item.as_dict()
-        assert tuple(shape) == ITEM_KEYS
+        assert tuple(shape) == ITEM_KEYS + EXTRA_KEYS
         for entry in shape["evidence"]:
-            assert set(entry) == {"date", "metric", "value"}
+            assert set(entry) == {"date", "metric", "value", "kind"}
             assert date.fromisoformat(entry["date"])
             assert type(entry["value"]) in (int, float)
         json.dumps(shape)

@@ -13,7 +13,7 @@ def test_pain_on_a_wobbly_bench_points_to_the_unstable_bench():
     found = advice_for(rows)
     item = next(i for i in found if i.cause == "unstable_bench")
     assert (item.severity, item.region) == ("caution", None)
-    assert {e.metric for e in item.evidence} == {"session pain on an unstable bench"}
+    assert {e.metric for e in item.evidence} == {"worst pain of a session on a wobbly bench"}
 
 
 def test_a_wobbly_bench_without_pain_is_only_an_info_note():
@@ -42,7 +42,7 @@ def test_pain_on_a_bench_far_from_the_usual_height_points_to_the_bench_height():
     item = next(i for i in advice_for(rows) if i.cause == "incorrect_bench_height")
     assert item.severity == "caution"
     assert "40 cm" in item.detail
-    assert any(e.metric == "bench height (cm)" and e.value == 55 for e in item.evidence)
+    assert any(e.metric == "bench height in cm" and e.value == 55 for e in item.evidence)
 
 
 @pytest.mark.parametrize(

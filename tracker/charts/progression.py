@@ -1,6 +1,6 @@
 """Chart 1, progression: weekly top set, estimated one-rep max and volume, load jumps marked.
 
-Jumps are the advice engine's (advice.signals.jumps): a top set more than 10% above the best of
+Jumps are the advice engine's (advice.trends.jumps): a top set more than 10% above the best of
 the four weeks before, or a week's volume at 1.3 times their mean. The chart marks the same
 weeks the advice talks about.
 """
@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from advice.history import History, WeekLoad
-from advice.signals import TOP_SET_JUMP, VOLUME_JUMP, Jump, jumps
 from advice.timeline import Timeline
+from advice.trends import TOP_SET_JUMP, VOLUME_JUMP, Jump, jumps
 from tracker.charts import style
 from tracker.charts.common import (
     VOLUME_UNIT,

@@ -1,0 +1,267 @@
+"""What the rules measure over a `Timeline` (trends, not causes): load jumps and the pain
+that followed them, pain that comes with one setup value more than with others, and bench
+facts.
+
+Pure functions returning frozen dataclasses; nothing here names a cause.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date
+from statistics import median
+
+from advice.history import SessionBench
+from advice.items import Evidence
+from advice.timeline import PAIN_FLOOR, WEEK, Baseline, RegionWeek, Timeline, monday
+from advice.wording import Voice, region_text, setup_text, week_text
+
+BASELINE_WEEKS = 4  # pain before a jump: the four calendar weeks before it
+JUMP_BASE_WEEKS = 8  # what the athlete has handled: their last eight training weeks...
+JUMP_BASE_MAX_AGE = 26  # ...not older than half a year, deload weeks not counted
+MIN_BASE_WEEKS = 3  # fewer training weeks before (a new athlete): no baseline, no jump
+CHRONIC_WEEKS = 4  # the chronic half of the acute:chronic volume ratio
+TOP_SET_JUMP = 1.10  # top set more than 10% above the best the athlete has handled...
+JUMP_TOLERANCE_KG = 1.25  # ...by more than a pair of small plates (lb and kg round apart)
+VOLUME_JUMP = 1.30  # acute:chronic volume above this band is a load change up...
+VOLUME_LOW = 0.80  # ...and below this one a load change down
+VOLUME_TOLERANCE = 0.02  # rounding of lb loads moves a volume ratio by well under this
+DELOAD_TOP = 0.90  # a week under 90% of the best top set, or under VOLUME_LOW volume, is light
+PAIN_RISE = 2.0  # points above the earlier level that count as "pain rose"
+RISE_WINDOW_WEEKS = 2  # pain must rise in the jump's week or the two after it
+
+
+@dataclass(frozen=True)
+class Jump:
+    """A training week whose top set or volume rose sharply over what the athlete had
+    already handled (their recent training weeks, light weeks left out)."""
+
+    week: date
+    top_kg: float
+    top_base_kg: float  # best top set of the base weeks
+    volume_kg: float
+    volume_base_kg: float  # mean weekly volume of the last CHRONIC_WEEKS base weeks
+
+    @property
+    def top_ratio(self) -> float:
+        return self.top_kg / self.top_base_kg if self.top_base_kg > 0 else 1.0
+
+    @property
+    def volume_ratio(self) -> float:
+        """Acute:chronic: this week's volume over the mean of the base weeks."""
+        return self.volume_kg / self.volume_base_kg if self.volume_base_kg > 0 else 1.0
+
+    @property
+    def top_jumped(self) -> bool:
+        return self.top_kg > self.top_base_kg * TOP_SET_JUMP + JUMP_TOLERANCE_KG
+
+    @property
+    def volume_jumped(self) -> bool:
+        return self.volume_ratio >= VOLUME_JUMP + VOLUME_TOLERANCE
+
+    def describe(self, voice: Voice) -> str:
+        parts = []
+        if self.top_jumped:
+            parts.append(
+                f"{voice.your} top set went from {voice.load(self.top_base_kg)} "
+                f"(the best of the weeks before) to {voice.load(self.top_kg)} "
+                f"(+{self.top_ratio - 1:.0%})"
+            )
+        if self.volume_jumped:
+            parts.append(
+                f"{voice.your} weekly volume reached {self.volume_ratio:.1f} times {voice.your} "
+                f"usual ({voice.volume(self.volume_base_kg)} -> {voice.volume(self.volume_kg)})"
+            )
+        return f"In {week_text(self.week)} " + " and ".join(parts)
+
+    def evidence(self) -> tuple[Evidence, ...]:
+        found = []
+        if self.top_jumped:
+            found.append(Evidence(self.week, "top set", self.top_kg, "kg"))
+            found.append(
+                Evidence(self.week, "best top set of the weeks before", self.top_base_kg, "kg")
+            )
+        if self.volume_jumped:
+            found.append(
+                Evidence(
+                    self.week,
+                    "weekly volume against the usual (acute:chronic)",
+                    round(self.volume_ratio, 2),
+                    "ratio",
+                )
+            )
+        return tuple(found)
+
+
+@dataclass(frozen=True)
+class Rise:
+    """Pain in a region that rose soon after a load jump."""
+
+    jump: Jump
+    before: float  # worst pain of the BASELINE_WEEKS weeks before the jump
+    pain: RegionWeek  # the worst week of the rise window
+    baseline: Baseline | None = None  # the region's own level, when there is enough log
+
+    def evidence(self) -> tuple[Evidence, ...]:
+        found = [self.pain.evidence()]
+        if self.baseline is not None and self.baseline.rise(self.pain.peak):
+            found.append(
+                Evidence(
+                    self.pain.week,
+                    f"{region_text(self.pain.region)} pain against its own level "
+                    f"({self.baseline.text()})",
+                    round(self.baseline.mean, 1),
+                )
+            )
+        return tuple(found)
+
+
+def _base_weeks(
+    history: list[tuple[date, float, float, bool]], week: date
+) -> list[tuple[date, float, float, bool]]:
+    """The training weeks before `week` that set what the athlete has handled: the last
+    JUMP_BASE_WEEKS that were not light, none older than JUMP_BASE_MAX_AGE weeks."""
+    oldest = week - JUMP_BASE_MAX_AGE * WEEK
+    kept = [row for row in history if row[0] >= oldest and not row[3]]
+    return kept[-JUMP_BASE_WEEKS:]
+
+
+def load_weeks(timeline: Timeline) -> list[tuple[Jump, bool]]:
+    """Every training week, oldest first, measured against its base weeks (a `Jump` whose
+    ratios may be ordinary), and whether it was a light week (deload or break-in). Weeks
+    with fewer than MIN_BASE_WEEKS base weeks are left out: nothing to compare with."""
+    seen: list[tuple[date, float, float, bool]] = []
+    measured = []
+    for week, (top, volume) in sorted(timeline.loads.items()):
+        base = _base_weeks(seen, week)
+        light = False
+        if len(base) >= MIN_BASE_WEEKS:
+            top_base = max(t for _, t, _, _ in base)
+            chronic = base[-CHRONIC_WEEKS:]
+            volume_base = math.fsum(v for _, _, v, _ in chronic) / len(chronic)
+            jump = Jump(week, top, top_base, volume, volume_base)
+            light = top < top_base * DELOAD_TOP or jump.volume_ratio < VOLUME_LOW
+            measured.append((jump, light))
+        seen.append((week, top, volume, light))
+    return measured
+
+
+def jumps(timeline: Timeline) -> list[Jump]:
+    """Weeks, oldest first, whose top set beat the best the athlete had handled by more
+    than TOP_SET_JUMP (and JUMP_TOLERANCE_KG), or whose acute:chronic volume reached
+    VOLUME_JUMP. Returning to a load already handled, after a deload or a break, is not a
+    jump; neither is anything in a new athlete's first MIN_BASE_WEEKS training weeks."""
+    return [jump for jump, _ in load_weeks(timeline) if jump.top_jumped or jump.volume_jumped]
+
+
+def rise_after(timeline: Timeline, region: str, jump: Jump) -> Rise | None:
+    """The worst week of `region` within RISE_WINDOW_WEEKS of `jump`, if it reached
+    PAIN_FLOOR and stood PAIN_RISE or more above every week of the BASELINE_WEEKS before."""
+    before = [
+        timeline.region_week(region, w).peak
+        for w in timeline.weeks_between(jump.week - BASELINE_WEEKS * WEEK, jump.week - WEEK)
+    ]
+    level = max(before, default=0)
+    window = timeline.weeks_between(jump.week, jump.week + RISE_WINDOW_WEEKS * WEEK)
+    cells = [timeline.region_week(region, w) for w in window]
+    if not cells:
+        return None
+    worst = max(cells, key=lambda cell: (cell.peak, -cell.week.toordinal()))
+    if worst.peak >= PAIN_FLOOR and worst.peak - level >= PAIN_RISE:
+        return Rise(jump, level, worst, timeline.baseline(region, worst.week))
+    return None
+
+
+@dataclass(frozen=True)
+class SetupStats:
+    sets: int = 0
+    reports: int = 0
+    max_score: int = 0
+    mean_score: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        return self.reports / self.sets if self.sets else 0.0
+
+
+@dataclass(frozen=True)
+class SetupLink:
+    """In-set pain in a region that came with some values of a setup field, not others."""
+
+    field: str
+    values: tuple[str, ...]
+    region: str
+    with_values: SetupStats
+    without: SetupStats
+    painful: tuple[Evidence, ...]  # one per week and value with pain, oldest first
+    last_use: date  # last week a suspect value was used (or had pain reported with it)
+
+
+def _stats(timeline: Timeline, field: str, values: set[str], region: str) -> SetupStats:
+    sets = sum(
+        sum(by_week.values())
+        for (fld, value), by_week in timeline.setups.items()
+        if fld == field and value in values
+    )
+    rows = [
+        row
+        for (fld, value, reg), by_week in timeline.setup_pains.items()
+        if fld == field and value in values and reg == region
+        for row in by_week.values()
+    ]
+    reports = sum(n for n, _, _ in rows)
+    mean = sum(total for _, _, total in rows) / reports if reports else 0.0
+    # A pain row without a matching setup row still means at least that many sets.
+    return SetupStats(
+        max(sets, reports), reports, max((top for _, top, _ in rows), default=0), mean
+    )
+
+
+def setup_link(
+    timeline: Timeline, field: str, values: tuple[str, ...], region: str, *, min_reports: int = 2
+) -> SetupLink | None:
+    """Pain in `region` that came with `values` of `field` (in the set, after the session or
+    the next morning): at least `min_reports` reports, one at PAIN_FLOOR or more, and
+    clearly worse than with the field's other values (twice the report rate or PAIN_RISE
+    points higher on average), or no other value was used."""
+    others = {v for f, v in timeline.setups if f == field} | {
+        v for f, v, _ in timeline.setup_pains if f == field
+    }
+    others -= set(values)
+    inside = _stats(timeline, field, set(values), region)
+    outside = _stats(timeline, field, others, region)
+    if inside.reports < min_reports or inside.max_score < PAIN_FLOOR:
+        return None
+    if not (
+        outside.sets == 0
+        or inside.rate >= 2 * outside.rate
+        or inside.mean_score >= outside.mean_score + PAIN_RISE
+    ):
+        return None
+    painful = sorted(
+        (
+            Evidence(week, f"{region_text(region)} pain with {setup_text(field, value)}", top)
+            for value in values
+            for week, (_, top, _) in timeline.setup_pains.get((field, value, region), {}).items()
+            if top > 0
+        ),
+        key=lambda entry: (entry.date, entry.metric),
+    )
+    used = [w for value in values for w in timeline.setups.get((field, value), {})]
+    last_use = max([*used, *(e.date for e in painful)])
+    return SetupLink(field, values, region, inside, outside, tuple(painful), last_use)
+
+
+def usual_bench_height(timeline: Timeline) -> float | None:
+    """The median bench height, once at least three sessions say."""
+    heights = [b.bench_height_cm for b in timeline.benches if b.bench_height_cm is not None]
+    return float(median(heights)) if len(heights) >= 3 else None
+
+
+def session_pain(timeline: Timeline, bench: SessionBench) -> int:
+    """The session's worst pain, or its week's worst when the session's is not known."""
+    if bench.pain_max is not None:
+        return bench.pain_max
+    week = monday(bench.date)
+    return max((timeline.region_week(r, week).peak for r in timeline.regions()), default=0)
