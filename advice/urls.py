@@ -4,4 +4,7 @@ from advice import views
 
 app_name = "advice"
 
-urlpatterns = [path("", views.advice_page, name="advice")]
+urlpatterns = [
+    path("", views.advice_page, name="advice"),
+    path("red-flags/gone/", views.resolve, name="resolve"),
+]

@@ -145,7 +145,7 @@ def athlete_advice(request: HttpRequest, athlete_id: int) -> HttpResponse:
         (item, notes.get((item.cause, item.region or ""), []))
         for item in advice_for(athlete, coach=True)
     ]
-    context = {"athlete": athlete, "items": items}
+    context = {"athlete": athlete, "items": items, "unit": log.calendar_of(athlete)[1]}
     return render(request, "coaching/advice.html", context)
 
 

@@ -7,6 +7,7 @@ from advice.api import AdviceView
 from coaching.api import AthletesView
 from tracker.api.errors import not_found
 from tracker.api.portability import ExportView, ImportView
+from tracker.api.red_flags import RedFlagsView
 
 urlpatterns = [
     path("", include("tracker.api.urls")),
@@ -14,6 +15,7 @@ urlpatterns = [
     path("athletes/", AthletesView.as_view(), name="api-athletes"),
     path("imports/", ImportView.as_view(), name="api-imports"),
     path("export/", ExportView.as_view(), name="api-export"),
+    path("red-flags/", RedFlagsView.as_view(), name="api-red-flags"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves its start-up script as a file: the CSP forbids inline scripts.
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from tracker.choices import PainTiming
-from tracker.models import PainReport, Profile, Set, TrainingSession
+from tracker.models import PainReport, Profile, Set, Symptom, SymptomResolution, TrainingSession
 
 
 def sessions_of(athlete: AbstractBaseUser) -> QuerySet[TrainingSession]:
@@ -163,3 +163,25 @@ def calendar_of(athlete: AbstractBaseUser) -> tuple[date, str]:
     row = Profile.objects.filter(user=athlete).values_list("time_zone", "unit").first()
     zone_name, unit = row or ("UTC", "kg")
     return _local_date(zone_name), unit
+
+
+def open_red_flags(athlete: AbstractBaseUser) -> dict[str, date]:
+    """Each red-flag symptom the athlete reported and has not marked as gone since, with the
+    date it was last reported (two queries, whatever the length of the log)."""
+    reported = dict(
+        Symptom.objects.filter(session__athlete=athlete)
+        .values("kind")
+        .annotate(last=Max("session__date"))
+        .values_list("kind", "last")
+    )
+    gone = dict(
+        SymptomResolution.objects.filter(athlete=athlete)
+        .values("kind")
+        .annotate(last=Max("date"))
+        .values_list("kind", "last")
+    )
+    return {
+        kind: last
+        for kind, last in sorted(reported.items())
+        if kind not in gone or gone[kind] < last
+    }

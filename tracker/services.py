@@ -18,7 +18,14 @@ from django.db.models import Max
 from django.utils import timezone
 
 from tracker.choices import Exercise, PainTiming
-from tracker.models import PainReport, Profile, Set, Symptom, TrainingSession
+from tracker.models import (
+    PainReport,
+    Profile,
+    Set,
+    Symptom,
+    SymptomResolution,
+    TrainingSession,
+)
 
 M = TypeVar("M", bound=models.Model)
 
@@ -339,3 +346,25 @@ def athlete_register(*, username: str, password: str, email: str = "") -> Abstra
         )
         profile_for(user)
     return user
+
+
+def symptom_resolve(
+    *, athlete: AbstractBaseUser, kind: str, on: date, client_id: UUID | None = None
+) -> tuple[SymptomResolution, bool]:
+    """Record that a red-flag symptom is gone as of `on`: its reports up to then stop asking
+    for a professional (a later report opens it again). A repeated `client_id` returns the
+    stored row."""
+
+    def create() -> SymptomResolution:
+        return SymptomResolution.objects.create(
+            athlete=athlete, kind=kind, date=on, client_id=client_id
+        )
+
+    return _create_once(SymptomResolution, athlete=athlete, client_id=client_id, create=create)
+
+
+@transaction.atomic
+def symptoms_resolve(*, athlete: AbstractBaseUser, kinds: Iterable[str], on: date) -> None:
+    """Mark several red flags gone at once (a check-in's "gone now" ticks)."""
+    for kind in sorted(set(kinds)):
+        symptom_resolve(athlete=athlete, kind=kind, on=on)

@@ -17,7 +17,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal, receiver
 from django.http import HttpRequest
 
-from tracker.models import PainReport, Set, TrainingSession
+from tracker.models import PainReport, Set, SymptomResolution, TrainingSession
 from tracker.preferences import remember
 from tracker.services import profile_for
 
@@ -76,6 +76,8 @@ def announce_log_changed(athlete_id: int | None) -> None:
 @receiver(post_delete, sender=Set)
 @receiver(post_save, sender=PainReport)
 @receiver(post_delete, sender=PainReport)
+@receiver(post_save, sender=SymptomResolution)
+@receiver(post_delete, sender=SymptomResolution)
 def _row_changed(sender: type, instance: Any, raw: bool = False, **kwargs: Any) -> None:
     if not raw:  # loaddata writes fixtures, not an athlete's training
         announce_log_changed(instance.athlete_id)

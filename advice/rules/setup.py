@@ -15,7 +15,7 @@ from advice.trends import PAIN_RISE, SetupLink, session_pain, setup_link, usual_
 from advice.wording import day_text, pain_text, region_text, setup_text, week_text
 
 BENCH_HEIGHT_GAP_CM = 10
-MODERATE = 4  # a setup link is worth changing from this pain on  # this far from the athlete's median bench height is "unusual"
+MODERATE = 4  # a setup link is worth changing from this pain on
 
 
 @dataclass(frozen=True)

@@ -101,9 +101,7 @@ def loads_with_jump(
     return loads([base_kg * (1 + jump) if n >= jump_week else base_kg for n in range(1, weeks + 1)])
 
 
-def lasting_pain(
-    n: int, region: str, score: int, timing: str = "after", **setup: str
-) -> list[Row]:
+def lasting_pain(n: int, region: str, score: int, timing: str = "after", **setup: str) -> list[Row]:
     """Pain after the session (or the next morning) in week n, tied as the bridge ties it
     to every setup value of that week's sets (DEFAULT_SETUP overridden by `setup`)."""
     used = {**DEFAULT_SETUP, **setup}

@@ -8,7 +8,17 @@ import advice
 ROOT = Path(advice.__file__).parent
 # The engine proper; services.py (the ORM bridge), views and apps.py may use Django.
 ENGINE = [
-    *(ROOT / name for name in ("causes.py", "history.py", "items.py", "trends.py", "wording.py", "timeline.py")),
+    *(
+        ROOT / name
+        for name in (
+            "causes.py",
+            "history.py",
+            "items.py",
+            "trends.py",
+            "wording.py",
+            "timeline.py",
+        )
+    ),
     *(ROOT / "rules").glob("*.py"),
 ]
 

@@ -31,9 +31,7 @@ def test_hip_bone_pain_with_a_thin_pad_from_the_start_points_to_the_unpadded_bar
     [
         (
             "a thick pad and a single week of hip-bone pain",
-            loads([100] * 11) + loads(
-                [100], first_week=12, pain={"hip_bone": 5}
-            ),
+            loads([100] * 11) + loads([100], first_week=12, pain={"hip_bone": 5}),
         ),
         ("no pad but no pain", loads([100] * 12, padding="none")),
         (

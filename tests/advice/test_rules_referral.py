@@ -10,8 +10,8 @@ from tests.advice.builders import (
     day,
     loads,
     pains,
-    severities,
     resolution,
+    severities,
     symptom,
 )
 
@@ -74,7 +74,9 @@ def test_a_sharp_pain_of_six_or_more_sends_you_to_a_professional():
         "see_professional",
         "hamstring",
     )
-    assert any(e.metric == "sharp hamstring pain in a set" and e.value == 6 for e in found[0].evidence)
+    assert any(
+        e.metric == "sharp hamstring pain in a set" and e.value == 6 for e in found[0].evidence
+    )
 
 
 def test_a_sudden_spike_to_seven_or_more_sends_you_to_a_professional():

@@ -51,7 +51,8 @@ def test_no_pain_at_all_still_draws_a_figure_and_says_so():
     assert chart.summary == "No pain reported during sets in this range."
 
 
-LOADS = [load(0, "100"), load(1, "100"), load(2, "115", volume="3500"), load(3, "115")]
+LOADS = [load(-1, "100"), load(0, "100"), load(1, "100"), load(2, "115", volume="3500")]
+LOADS += [load(3, "115")]
 
 
 def test_load_against_pain_shares_one_time_axis_with_pain_on_its_own_scale():

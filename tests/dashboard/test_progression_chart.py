@@ -55,7 +55,7 @@ def test_exactly_ten_percent_is_not_a_jump():
 
 
 def test_a_volume_jump_colours_its_bar_and_says_so_in_the_table():
-    rows = [load(0, "100"), load(1, "100"), load(2, "100", volume="6000")]
+    rows = [load(-1, "100"), load(0, "100"), load(1, "100"), load(2, "100", volume="6000")]
     chart = progression(rows, WEEKS, unit="kg", today=TODAY)
     colours = traces(chart)["Volume"].marker.color
     assert colours[2] != colours[0]
@@ -63,7 +63,8 @@ def test_a_volume_jump_colours_its_bar_and_says_so_in_the_table():
 
 
 def test_weeks_before_the_range_are_the_jumps_baseline_but_not_drawn():
-    rows = [load(-2, "100"), load(0, "120")]  # the week before the range is the baseline
+    # The weeks before the range are the baseline (three training weeks at least).
+    rows = [load(-4, "100"), load(-3, "100"), load(-2, "100"), load(0, "120")]
     chart = progression(rows, WEEKS, unit="kg", today=TODAY)
     assert traces(chart)["Top set"].x == (week(0).isoformat(),)
     assert traces(chart)["Load jump (>10%)"].text == ("+20%",)

@@ -1,8 +1,8 @@
 """Chart 1, progression: weekly top set, estimated one-rep max and volume, load jumps marked.
 
-Jumps are the advice engine's (advice.trends.jumps): a top set more than 10% above the best of
-the four weeks before, or a week's volume at 1.3 times their mean. The chart marks the same
-weeks the advice talks about.
+Jumps are the advice engine's (advice.trends.jumps): a top set more than 10% above the best the
+athlete had handled in their recent training weeks, or a week's volume at 1.3 times the usual.
+The chart marks the same weeks the advice talks about.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from tracker import forms, queries, services
 from tracker.choices import PainTiming
+from tracker.red_flags import GoneForm
 
 
 def _scores(session, timing: str) -> dict[str, int]:  # type: ignore[no-untyped-def]
@@ -55,17 +56,21 @@ def session_finish(request: HttpRequest, pk: int) -> HttpResponse:
 def next_morning(request: HttpRequest, pk: int) -> HttpResponse:
     session = queries.session_with_log(request.user, pk)
     hurt = queries.regions_that_hurt(session)
-    form = forms.RegionScoresForm(
-        request.POST if request.method == "POST" else None,
-        initial=_scores(session, PainTiming.NEXT_DAY),
-        regions=hurt,
-    )
-    if request.method == "POST" and form.is_valid():
+    data = request.POST if request.method == "POST" else None
+    form = forms.RegionScoresForm(data, initial=_scores(session, PainTiming.NEXT_DAY), regions=hurt)
+    # Open red flags are asked about here too: a red flag stays until the athlete says so.
+    gone = GoneForm(data, open_flags=queries.open_red_flags(request.user), prefix="flags")
+    if request.method == "POST" and form.is_valid() and gone.is_valid():
         services.check_in(
             athlete=request.user, session=session, timing=PainTiming.NEXT_DAY, scores=form.scores()
+        )
+        services.symptoms_resolve(
+            athlete=request.user,
+            kinds=gone.cleaned_data["gone"],
+            on=queries.today_for(request.user),
         )
         messages.success(request, "Morning check-in saved.")
         return redirect("tracker:today")
     status = 400 if form.is_bound else 200
-    context = {"session": session, "form": form}
+    context = {"session": session, "form": form, "gone": gone}
     return render(request, "tracker/check_in.html", context, status=status)
