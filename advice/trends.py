@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from statistics import median
 
 from advice.history import SessionBench
@@ -20,11 +21,14 @@ from advice.wording import Voice, region_text, setup_text, week_text
 BASELINE_WEEKS = 4  # pain before a jump: the four calendar weeks before it
 JUMP_BASE_WEEKS = 8  # what the athlete has handled: their last eight training weeks...
 JUMP_BASE_MAX_AGE = 26  # ...not older than half a year, deload weeks not counted
-MIN_BASE_WEEKS = 3  # fewer training weeks before (a new athlete): no baseline, no jump
+MIN_BASE_WEEKS = 4  # fewer training weeks before (a new athlete): no baseline, no jump
 CHRONIC_WEEKS = 4  # the chronic half of the acute:chronic volume ratio
 TOP_SET_JUMP = 1.10  # top set more than 10% above the best the athlete has handled...
-JUMP_TOLERANCE_KG = 1.25  # ...by more than a pair of small plates (lb and kg round apart)
-VOLUME_JUMP = 1.30  # acute:chronic volume above this band is a load change up...
+# ...both read to the nearest 2.5 kg, what a pair of small plates changes. A load entered
+# in pounds (to the nearest 5 lb) lands within 1.14 kg of its kilogram twin, so both read
+# the same: a kg and an lb user with the same change get the same advice.
+LOADABLE_KG = 2.5
+VOLUME_JUMP = 1.30  # volume this far above the biggest week handled (and ACWR band top)...
 VOLUME_LOW = 0.80  # ...and below this one a load change down
 VOLUME_TOLERANCE = 0.02  # rounding of lb loads moves a volume ratio by well under this
 DELOAD_TOP = 0.90  # a week under 90% of the best top set, or under VOLUME_LOW volume, is light
@@ -42,6 +46,7 @@ class Jump:
     top_base_kg: float  # best top set of the base weeks
     volume_kg: float
     volume_base_kg: float  # mean weekly volume of the last CHRONIC_WEEKS base weeks
+    volume_best_kg: float = 0.0  # the biggest weekly volume of the base weeks
 
     @property
     def top_ratio(self) -> float:
@@ -49,12 +54,18 @@ class Jump:
 
     @property
     def volume_ratio(self) -> float:
-        """Acute:chronic: this week's volume over the mean of the base weeks."""
+        """This week's volume over the biggest the athlete had handled in the base weeks."""
+        best = self.volume_best_kg or self.volume_base_kg
+        return self.volume_kg / best if best > 0 else 1.0
+
+    @property
+    def acwr(self) -> float:
+        """Acute:chronic: this week's volume over the mean of the last base weeks."""
         return self.volume_kg / self.volume_base_kg if self.volume_base_kg > 0 else 1.0
 
     @property
     def top_jumped(self) -> bool:
-        return self.top_kg > self.top_base_kg * TOP_SET_JUMP + JUMP_TOLERANCE_KG
+        return loadable(self.top_kg) > loadable(self.top_base_kg) * TOP_SET_JUMP
 
     @property
     def volume_jumped(self) -> bool:
@@ -69,9 +80,11 @@ class Jump:
                 f"(+{self.top_ratio - 1:.0%})"
             )
         if self.volume_jumped:
+            best = self.volume_best_kg or self.volume_base_kg
             parts.append(
-                f"{voice.your} weekly volume reached {self.volume_ratio:.1f} times {voice.your} "
-                f"usual ({voice.volume(self.volume_base_kg)} -> {voice.volume(self.volume_kg)})"
+                f"{voice.your} weekly volume reached {self.volume_ratio:.1f} times the most "
+                f"{voice.you} had done in a week before ({voice.volume(best)} -> "
+                f"{voice.volume(self.volume_kg)})"
             )
         return f"In {week_text(self.week)} " + " and ".join(parts)
 
@@ -86,8 +99,17 @@ class Jump:
             found.append(
                 Evidence(
                     self.week,
-                    "weekly volume against the usual (acute:chronic)",
+                    "weekly volume against the most handled before",
                     round(self.volume_ratio, 2),
+                    "ratio",
+                )
+            )
+        if not VOLUME_LOW <= self.acwr <= VOLUME_JUMP:
+            found.append(
+                Evidence(
+                    self.week,
+                    "weekly volume against the usual (acute:chronic)",
+                    round(self.acwr, 2),
                     "ratio",
                 )
             )
@@ -117,6 +139,12 @@ class Rise:
         return tuple(found)
 
 
+def loadable(kg: float) -> float:
+    """A load read to the nearest LOADABLE_KG (halves up), as a bar is loaded."""
+    steps = (Decimal(str(kg)) / Decimal(str(LOADABLE_KG))).quantize(Decimal(1), ROUND_HALF_UP)
+    return float(steps) * LOADABLE_KG
+
+
 def _base_weeks(
     history: list[tuple[date, float, float, bool]], week: date
 ) -> list[tuple[date, float, float, bool]]:
@@ -140,8 +168,9 @@ def load_weeks(timeline: Timeline) -> list[tuple[Jump, bool]]:
             top_base = max(t for _, t, _, _ in base)
             chronic = base[-CHRONIC_WEEKS:]
             volume_base = math.fsum(v for _, _, v, _ in chronic) / len(chronic)
-            jump = Jump(week, top, top_base, volume, volume_base)
-            light = top < top_base * DELOAD_TOP or jump.volume_ratio < VOLUME_LOW
+            volume_best = max(v for _, _, v, _ in base)
+            jump = Jump(week, top, top_base, volume, volume_base, volume_best)
+            light = top < top_base * DELOAD_TOP or jump.acwr < VOLUME_LOW
             measured.append((jump, light))
         seen.append((week, top, volume, light))
     return measured
@@ -149,9 +178,10 @@ def load_weeks(timeline: Timeline) -> list[tuple[Jump, bool]]:
 
 def jumps(timeline: Timeline) -> list[Jump]:
     """Weeks, oldest first, whose top set beat the best the athlete had handled by more
-    than TOP_SET_JUMP (and JUMP_TOLERANCE_KG), or whose acute:chronic volume reached
-    VOLUME_JUMP. Returning to a load already handled, after a deload or a break, is not a
-    jump; neither is anything in a new athlete's first MIN_BASE_WEEKS training weeks."""
+    than TOP_SET_JUMP (both read to LOADABLE_KG), or whose volume beat the biggest week
+    handled by VOLUME_JUMP (the acute:chronic ratio goes into the evidence). Returning to a
+    load already handled, after a deload or a break, is not a jump; neither is anything in a
+    new athlete's first MIN_BASE_WEEKS training weeks."""
     return [jump for jump, _ in load_weeks(timeline) if jump.top_jumped or jump.volume_jumped]
 
 

@@ -68,11 +68,11 @@ def _load_drops(timeline: Timeline, since: date) -> list[Evidence]:
         Evidence(
             jump.week,
             "weekly volume against the usual (acute:chronic), eased off",
-            round(jump.volume_ratio, 2),
+            round(jump.acwr, 2),
             "ratio",
         )
         for jump, _ in load_weeks(timeline)
-        if jump.week >= since and jump.volume_ratio < VOLUME_LOW
+        if jump.week >= since and jump.acwr < VOLUME_LOW
     ]
 
 

@@ -9,6 +9,7 @@ Lasting pain, characters, benches and symptoms are added with their own helpers.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import fields, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import TypeVar
@@ -31,6 +32,7 @@ from advice.rules import advise
 WEEK_ONE = date(2026, 1, 5)  # a Monday
 REPS, SETS = 8, 4
 DEFAULT_SETUP = {
+    "exercise": "hip_thrust",
     "padding": "thick",
     "foot_distance": "shins_vertical",
     "stance_width": "hip_width",
@@ -164,6 +166,26 @@ def history(rows: Iterable[Row], *, today_week: int = 12) -> History:
         symptoms=of(Symptom),
         resolutions=of(Resolution),
         other_pains=of(OtherPain),
+    )
+
+
+def shifted(past: History, *, weeks: int) -> History:
+    """The same history (and its today) moved `weeks` later in time."""
+    delta = timedelta(weeks=weeks)
+
+    def move(row: T) -> T:
+        dates = {f.name: getattr(row, f.name) + delta for f in fields(row)  # type: ignore[arg-type]
+                 if isinstance(getattr(row, f.name), date)}  # fmt: skip
+        return replace(row, **dates)  # type: ignore[type-var]
+
+    return replace(
+        past,
+        today=past.today + delta,
+        **{
+            f.name: tuple(map(move, getattr(past, f.name)))
+            for f in fields(past)
+            if f.name != "today"
+        },
     )
 
 

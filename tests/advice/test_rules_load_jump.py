@@ -51,7 +51,7 @@ def test_a_weekly_volume_spike_followed_by_pain_counts_as_a_jump():
     item = next(i for i in found if i.cause == "too_much_weight_too_soon")
     assert (item.severity, item.region) == ("caution", "hamstring")
     assert any(
-        e.metric == "weekly volume against the usual (acute:chronic)" and e.value == 2
+        e.metric == "weekly volume against the most handled before" and e.value == 2
         for e in item.evidence
     )
 

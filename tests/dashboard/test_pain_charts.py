@@ -51,7 +51,7 @@ def test_no_pain_at_all_still_draws_a_figure_and_says_so():
     assert chart.summary == "No pain reported during sets in this range."
 
 
-LOADS = [load(-1, "100"), load(0, "100"), load(1, "100"), load(2, "115", volume="3500")]
+LOADS = [load(n, "100") for n in (-2, -1, 0, 1)] + [load(2, "115", volume="3500")]
 LOADS += [load(3, "115")]
 
 

@@ -37,7 +37,7 @@ def test_pounds_are_drawn_and_labelled_in_pounds():
 
 
 def test_a_top_set_more_than_ten_percent_up_is_marked_with_its_size():
-    rows = [load(0, "100"), load(1, "100"), load(2, "100"), load(3, "115")]
+    rows = [load(-1, "100"), load(0, "100"), load(1, "100"), load(2, "100"), load(3, "115")]
     chart = progression(rows, WEEKS, unit="kg", today=TODAY)
     jump = traces(chart)["Load jump (>10%)"]
     assert jump.x == (week(3).isoformat(),)
@@ -55,7 +55,7 @@ def test_exactly_ten_percent_is_not_a_jump():
 
 
 def test_a_volume_jump_colours_its_bar_and_says_so_in_the_table():
-    rows = [load(-1, "100"), load(0, "100"), load(1, "100"), load(2, "100", volume="6000")]
+    rows = [load(n, "100") for n in (-2, -1, 0, 1)] + [load(2, "100", volume="6000")]
     chart = progression(rows, WEEKS, unit="kg", today=TODAY)
     colours = traces(chart)["Volume"].marker.color
     assert colours[2] != colours[0]
@@ -64,7 +64,7 @@ def test_a_volume_jump_colours_its_bar_and_says_so_in_the_table():
 
 def test_weeks_before_the_range_are_the_jumps_baseline_but_not_drawn():
     # The weeks before the range are the baseline (three training weeks at least).
-    rows = [load(-4, "100"), load(-3, "100"), load(-2, "100"), load(0, "120")]
+    rows = [load(-5, "100"), load(-4, "100"), load(-3, "100"), load(-2, "100"), load(0, "120")]
     chart = progression(rows, WEEKS, unit="kg", today=TODAY)
     assert traces(chart)["Top set"].x == (week(0).isoformat(),)
     assert traces(chart)["Load jump (>10%)"].text == ("+20%",)
