@@ -18,7 +18,7 @@ from advice.items import Evidence
 from advice.timeline import PAIN_FLOOR, WEEK, Baseline, RegionWeek, Timeline, monday
 from advice.wording import Voice, region_text, setup_text, week_text
 
-BASELINE_WEEKS = 4  # pain before a jump: the four calendar weeks before it
+BASELINE_WEEKS = 4  # pain before a jump: the last four training weeks it was measured against
 JUMP_BASE_WEEKS = 8  # what the athlete has handled: their last eight training weeks...
 JUMP_BASE_MAX_AGE = 26  # ...not older than half a year, deload weeks not counted
 MIN_BASE_WEEKS = 4  # fewer training weeks before (a new athlete): no baseline, no jump
@@ -47,6 +47,7 @@ class Jump:
     volume_kg: float
     volume_base_kg: float  # mean weekly volume of the last CHRONIC_WEEKS base weeks
     volume_best_kg: float = 0.0  # the biggest weekly volume of the base weeks
+    base_weeks: tuple[date, ...] = ()  # the training weeks it was measured against
 
     @property
     def top_ratio(self) -> float:
@@ -164,14 +165,19 @@ def load_weeks(timeline: Timeline) -> list[tuple[Jump, bool]]:
     for week, (top, volume) in sorted(timeline.loads.items()):
         base = _base_weeks(seen, week)
         light = False
-        if len(base) >= MIN_BASE_WEEKS:
+        if base:
             top_base = max(t for _, t, _, _ in base)
             chronic = base[-CHRONIC_WEEKS:]
             volume_base = math.fsum(v for _, _, v, _ in chronic) / len(chronic)
             volume_best = max(v for _, _, v, _ in base)
-            jump = Jump(week, top, top_base, volume, volume_base, volume_best)
-            light = top < top_base * DELOAD_TOP or jump.acwr < VOLUME_LOW
-            measured.append((jump, light))
+            weeks = tuple(w for w, _, _, _ in base)
+            jump = Jump(week, top, top_base, volume, volume_base, volume_best, weeks)
+            # Light even in the first weeks, so a deload never makes a later week's base.
+            light = loadable(top) < loadable(top_base) * DELOAD_TOP or (
+                len(base) > 1 and jump.acwr < VOLUME_LOW
+            )
+            if len(base) >= MIN_BASE_WEEKS:
+                measured.append((jump, light))
         seen.append((week, top, volume, light))
     return measured
 
@@ -187,11 +193,9 @@ def jumps(timeline: Timeline) -> list[Jump]:
 
 def rise_after(timeline: Timeline, region: str, jump: Jump) -> Rise | None:
     """The worst week of `region` within RISE_WINDOW_WEEKS of `jump`, if it reached
-    PAIN_FLOOR and stood PAIN_RISE or more above every week of the BASELINE_WEEKS before."""
-    before = [
-        timeline.region_week(region, w).peak
-        for w in timeline.weeks_between(jump.week - BASELINE_WEEKS * WEEK, jump.week - WEEK)
-    ]
+    PAIN_FLOOR and stood PAIN_RISE or more above every one of the last BASELINE_WEEKS
+    training weeks the jump was measured against (light weeks are not among them)."""
+    before = [timeline.region_week(region, w).peak for w in jump.base_weeks[-BASELINE_WEEKS:]]
     level = max(before, default=0)
     window = timeline.weeks_between(jump.week, jump.week + RISE_WINDOW_WEEKS * WEEK)
     cells = [timeline.region_week(region, w) for w in window]
