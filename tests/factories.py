@@ -16,7 +16,7 @@ from tracker.choices import (
     RedFlag,
     StanceWidth,
 )
-from tracker.models import PainReport, Profile, Set, Symptom, TrainingSession
+from tracker.models import PainReport, Profile, Set, Symptom, SymptomResolution, TrainingSession
 
 PASSWORD = "a-long-test-passphrase"
 
@@ -84,6 +84,15 @@ class SymptomFactory(DjangoModelFactory):
 
     session = factory.SubFactory(TrainingSessionFactory)
     kind = RedFlag.NUMBNESS
+
+
+class SymptomResolutionFactory(DjangoModelFactory):
+    class Meta:
+        model = SymptomResolution
+
+    athlete = factory.SubFactory(UserFactory)
+    kind = RedFlag.NUMBNESS
+    date = factory.LazyFunction(date.today)
 
 
 # --- coaching (appended by the coaching work) -----------------------------------------------

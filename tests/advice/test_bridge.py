@@ -81,3 +81,65 @@ def test_the_clean_progression_raises_no_alarm():
     demo.seed(TODAY)
     items = advice_for(User.objects.get(username="ada"), TODAY)
     assert all(i.severity == "info" for i in items)
+
+
+def test_pain_after_the_session_belongs_to_every_setup_value_of_its_sets(athlete):
+    session = TrainingSessionFactory(athlete=athlete, date=TODAY)
+    SetFactory(session=session, padding="none")
+    SetFactory(session=session, padding="thin")
+    PainReportFactory(session=session, region="hip_bone", score=6, timing="after")
+    linked = {(p.field, p.value, p.timing) for p in history_of(athlete, TODAY).setup_pains}
+    assert ("padding", "none", "after") in linked
+    assert ("padding", "thin", "after") in linked
+
+
+def test_pain_in_a_set_of_another_exercise_is_kept_apart_from_hip_thrust_pain(athlete):
+    session = TrainingSessionFactory(athlete=athlete, date=TODAY)
+    deadlift = SetFactory(session=session, exercise="other", exercise_name="Deadlift")
+    PainReportFactory(session=session, set=deadlift, region="lower_back", score=6, timing="during")
+    history = history_of(athlete, TODAY)
+    assert history.pains == ()
+    assert [(p.region, p.score, p.exercise) for p in history.other_pains] == [
+        ("lower_back", 6, "Deadlift")
+    ]
+
+
+def test_pain_after_a_session_of_other_exercises_only_is_not_hip_thrust_pain(athlete):
+    session = TrainingSessionFactory(athlete=athlete, date=TODAY)
+    SetFactory(session=session, exercise="other", exercise_name="Squat")
+    PainReportFactory(session=session, region="knee", score=5, timing="after")
+    history = history_of(athlete, TODAY)
+    assert history.pains == ()
+    assert history.other_pains[0].exercise == "Squat"
+
+
+def test_the_exercise_of_a_set_is_a_setup_value(athlete):
+    session = TrainingSessionFactory(athlete=athlete, date=TODAY)
+    one_leg = SetFactory(session=session, exercise="single_leg_hip_thrust")
+    PainReportFactory(session=session, set=one_leg, region="si_joint", score=5, timing="during")
+    history = history_of(athlete, TODAY)
+    assert ("exercise", "single_leg_hip_thrust") in {(s.field, s.value) for s in history.setups}
+    assert ("exercise", "single_leg_hip_thrust", "si_joint") in {
+        (p.field, p.value, p.region) for p in history.setup_pains
+    }
+
+
+def test_a_coach_reads_the_athletes_advice_by_name_in_the_athletes_unit(athlete):
+    from tracker.services import profile_for
+
+    athlete.first_name = "Ada"
+    athlete.save()
+    profile = profile_for(athlete)
+    profile.unit = "lb"
+    profile.save()
+    for week in range(8):
+        session = TrainingSessionFactory(athlete=athlete, date=TODAY - timedelta(weeks=10 - week))
+        SetFactory(session=session, load_kg=Decimal("100"))
+    for week in (1, 0):
+        session = TrainingSessionFactory(athlete=athlete, date=TODAY - timedelta(weeks=week))
+        SetFactory(session=session, load_kg=Decimal("125"))
+        PainReportFactory(session=session, region="lower_back", score=6, timing="after")
+    item = next(
+        i for i in advice_for(athlete, TODAY, coach=True) if i.cause == "too_much_weight_too_soon"
+    )
+    assert "Ada's top set went from 220 lb" in item.detail
