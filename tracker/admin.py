@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
 
-from tracker.models import PainReport, Profile, Set, Symptom, TrainingSession
+from tracker.models import PainReport, Profile, Set, Symptom, SymptomResolution, TrainingSession
 
 
 @admin.register(Profile)
@@ -80,3 +80,13 @@ class PainReportAdmin(admin.ModelAdmin):
     raw_id_fields = ["athlete", "session", "set"]
     readonly_fields = ["client_id", "created"]
     list_select_related = ["session__athlete"]
+
+
+@admin.register(SymptomResolution)
+class SymptomResolutionAdmin(admin.ModelAdmin):
+    list_display = ["athlete", "kind", "date", "created"]
+    list_filter = ["kind"]
+    search_fields = ["athlete__username"]
+    raw_id_fields = ["athlete"]
+    readonly_fields = ["client_id", "created"]
+    list_select_related = ["athlete"]
