@@ -5,7 +5,7 @@ A red-flag symptom keeps its referral in the advice until the athlete says it is
 symptom would not close it, so it is refused with a message rather than silently ignored.
 """
 
-from datetime import date
+from datetime import date, timedelta
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -48,8 +48,10 @@ class ResolveInputSerializer(serializers.Serializer):
         on: date = data.get("date") or today
         open_flags = queries.open_red_flags(athlete)
         symptom = data["symptom"]
-        if on > today:
-            raise serializers.ValidationError({"date": [f"A date up to {today.isoformat()}."]})
+        # The contract's bound for any date: the athlete's today plus one day of slack.
+        latest = today + timedelta(days=1)
+        if on > latest:
+            raise serializers.ValidationError({"date": [f"A date up to {latest.isoformat()}."]})
         if symptom in open_flags and on < open_flags[symptom]:
             last = open_flags[symptom].isoformat()
             raise serializers.ValidationError(
