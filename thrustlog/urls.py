@@ -1,18 +1,11 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from tracker.forms import GuardedLoginForm
 from tracker.views import accounts, pwa
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/signup/", accounts.signup, name="signup"),
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(authentication_form=GuardedLoginForm),
-        name="login",
-    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/v1/", include("thrustlog.api_urls")),
     path("advice/", include("advice.urls")),

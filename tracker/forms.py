@@ -1,6 +1,5 @@
 """Forms for the phone pages. Loads are typed in the athlete's unit and handed on in kilograms."""
 
-import math
 import zoneinfo
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -10,13 +9,11 @@ from typing import Any
 from uuid import UUID
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import User
 from django.utils import timezone
-from rest_framework.exceptions import Throttled
 
 from tracker import units
-from tracker.api.throttles import SignInGuard
 from tracker.choices import (
     Equipment,
     Exercise,
@@ -44,29 +41,6 @@ class SignUpForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
         model = User
         fields = ("username", "email")
-
-
-class GuardedLoginForm(AuthenticationForm):
-    """Django's login form, counting failed sign-ins as the API does (per username and address).
-
-    Once a username or address has failed too often, even the right password is refused until
-    the window ends: answering a correct guess would let the guessing go on.
-    """
-
-    def clean(self) -> dict[str, Any]:
-        guard = SignInGuard(self.request, self.data.get("username", ""))
-        try:
-            guard.check()
-        except Throttled as locked:
-            minutes = max(1, math.ceil((locked.wait or 60) / 60))
-            raise forms.ValidationError(
-                f"Too many failed sign-ins. Try again in {minutes} minutes.", code="throttled"
-            ) from None
-        try:
-            return super().clean()
-        except forms.ValidationError:
-            guard.failed()
-            raise
 
 
 def client_id_from(data: Mapping[str, str]) -> UUID | None:
