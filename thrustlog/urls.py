@@ -14,5 +14,6 @@ urlpatterns = [
     path("sw.js", pwa.service_worker, name="service_worker"),
     path("manifest.webmanifest", pwa.manifest, name="manifest"),
     path("offline/session/", pwa.session_shell, name="offline_session"),
+    path("settings/devices/", include("accounts.urls")),
     path("", include("tracker.urls")),
 ]
