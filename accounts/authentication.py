@@ -1,6 +1,7 @@
 """`Authorization: Token <key>` (shared/contract.md section 2), answered by knox's tokens."""
 
 from django.utils import timezone
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from knox.auth import TokenAuthentication
 
 from accounts import services
@@ -24,3 +25,19 @@ class DeviceTokenAuthentication(TokenAuthentication):
         user, token = super().validate_user(auth_token)
         services.token_touch(token=token)
         return user, token
+
+
+class DeviceTokenScheme(OpenApiAuthenticationExtension):
+    """The API schema's name for it, as before knox: `tokenAuth`, "Authorization: Token <key>"."""
+
+    target_class = DeviceTokenAuthentication
+    name = "tokenAuth"
+
+    def get_security_definition(self, auto_schema: object) -> dict[str, str]:
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": 'Token-based authentication with the prefix "Token", e.g. '
+            '"Authorization: Token <key>" (from POST /api/v1/auth/token/).',
+        }

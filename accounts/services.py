@@ -31,7 +31,8 @@ def token_issue(*, user: AbstractBaseUser, device: str) -> tuple[ApiToken, str]:
     """
     now = timezone.now()
     ApiToken.objects.filter(user=user, expiry__lt=now).delete()
-    token, key = ApiToken.objects.create(user=user, device=device)
+    # Signing in is the first use: the device shows as active from the start.
+    token, key = ApiToken.objects.create(user=user, device=device, last_used=now)
     stale = ApiToken.objects.filter(user=user).order_by("-last_used", "-created")[
         MAX_TOKENS_PER_USER:
     ]

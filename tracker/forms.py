@@ -3,7 +3,7 @@
 import zoneinfo
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
@@ -27,6 +27,7 @@ from tracker.choices import (
 )
 from tracker.models import MAX_LOAD_KG, MAX_REPS, Profile
 from tracker.services import PainInput
+from tracker.validators import validate_session_date
 
 SCORES = [(str(n), str(n)) for n in range(11)]
 HURT_SCORES = SCORES[1:]  # "it hurt" starts at 1; 0 is the default of not ticking the region
@@ -301,17 +302,16 @@ class RegionScoresForm(forms.Form):
         }
 
 
-def not_in_future(value: date) -> None:
-    # One day of slack: the athlete's "today" may be ahead of the server's.
-    if value > timezone.localdate() + timedelta(days=1):
-        raise forms.ValidationError("That date is in the future.")
+def session_date_in_bounds(value: date) -> None:
+    # The active time zone is the athlete's (AthleteTimezoneMiddleware): their today.
+    validate_session_date(value, today=timezone.localdate())
 
 
 class FinishForm(RegionScoresForm):
     """The end of a session: how each region feels now, the bench, notes and red flags."""
 
     date = forms.DateField(
-        validators=[not_in_future],
+        validators=[session_date_in_bounds],
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": "Enter a date like 2026-03-02."},
     )

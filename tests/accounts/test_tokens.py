@@ -92,9 +92,20 @@ def test_a_token_used_before_it_expires_is_extended(athlete):
 
 def test_a_use_is_recorded_as_the_last_use(athlete):
     key = sign_in()
-    assert ApiToken.objects.get().last_used is None
+    a_while_ago = timezone.now() - timedelta(hours=3)
+    ApiToken.objects.update(last_used=a_while_ago)
     works(key)
-    assert ApiToken.objects.get().last_used is not None
+    assert ApiToken.objects.get().last_used > a_while_ago + timedelta(hours=2)
+
+
+def test_uses_close_together_write_the_last_use_once(athlete, django_assert_num_queries):
+    key = sign_in()
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    client.get(SESSIONS)
+    # token with its user, count, page of sessions (empty): no write
+    with django_assert_num_queries(2):
+        assert client.get(SESSIONS).status_code == 200
 
 
 def test_settings_lists_the_devices_with_created_last_use_and_expiry(athlete, athlete_client):
