@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "tracker.middleware.LoginRequiredExceptApiMiddleware",
     "tracker.middleware.AthleteTimezoneMiddleware",
+    "tracker.middleware.PrivateNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -163,8 +164,15 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        # Plotly sets inline styles on the elements it draws.
-        "style-src": ["'self'", "'unsafe-inline'"],
+        # No inline styles: plotly.js sets element styles from script (allowed) and finds its
+        # own rules in static/vendor/plotly/plotly.css instead of adding a <style>.
+        "style-src": ["'self'"],
+        # plotly.js (d3) writes one empty style attribute (style="") on a colour bar: that
+        # one value is allowed by its hash, no other style attribute is.
+        "style-src-attr": [
+            "'unsafe-hashes'",
+            "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='",
+        ],
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
