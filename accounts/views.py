@@ -3,12 +3,14 @@
 from uuid import UUID
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.contrib.auth.views import PasswordResetView
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 from knox.settings import knox_settings
 
-from accounts import queries, services
+from accounts import limits, queries, services
+from accounts.signin import client_address
 
 
 @require_GET
@@ -31,3 +33,22 @@ def devices_revoke_all(request: HttpRequest) -> HttpResponse:
     count = services.tokens_revoke_all(user=request.user)
     messages.success(request, f"Signed out {count} device{'s' if count != 1 else ''}.")
     return redirect("accounts:devices")
+
+
+class LimitedPasswordResetView(PasswordResetView):
+    """Django's reset view, sending at most a few e-mails per address asked for and per network.
+
+    Over the per-e-mail limit the answer is the usual "check your inbox" page, sent or not: it
+    must never tell whether an address has an account.
+    """
+
+    def form_valid(self, form):  # type: ignore[no-untyped-def]
+        address = client_address(self.request) or "unknown"
+        if limits.Limit("password_reset_per_address", address).hit():
+            return limits.too_many(
+                self.request, "Too many password resets from this network: try again later."
+            )
+        email = form.cleaned_data["email"].strip().casefold()
+        if limits.Limit("password_reset_per_email", email).hit():
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)

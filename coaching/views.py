@@ -13,6 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts import limits
+from accounts.signin import client_address
 from advice.services import advice_for
 from coaching import queries, services
 from coaching.forms import CommentForm, JoinForm, RosterFilterForm
@@ -20,6 +22,8 @@ from coaching.models import AthleteSummary
 from coaching.signals import SESSION_FLAG
 from coaching.summaries import roster_row
 from tracker import queries as log
+
+TOO_MANY_CODES = "Too many wrong invitation codes: try again in an hour, or ask your coach."
 
 
 @require_GET
@@ -71,16 +75,26 @@ def join(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def join_code(request: HttpRequest, code: str) -> HttpResponse:
-    """GET asks (whose invitation, what they will see), POST accepts."""
+    """GET asks (whose invitation, what they will see), POST accepts.
+
+    Wrong codes are counted per account and per address: once either has failed too often,
+    every code, right or wrong, answers the same 429, so guessing learns nothing.
+    """
+    guard = _code_limits(request)
+    if limits.reached_any(*guard):
+        return limits.too_many(request, TOO_MANY_CODES)
     if request.method == "POST":
         try:
             link = services.invitation_accept(athlete=request.user, code=code)
         except services.InvitationError as error:
+            limits.over_any(*guard)
             messages.error(request, str(error))
             return redirect("coaching:coaches")
         messages.success(request, f"{link.coach.get_username()} now coaches you.")
         return redirect("coaching:coaches")
     invitation = queries.invitation_to_accept(services.normalize_code(code))
+    if invitation is None:
+        limits.over_any(*guard)
     own = invitation is not None and invitation.coach_id == request.user.pk
     context = {"invitation": invitation, "own": own, "form": JoinForm()}
     return render(request, "coaching/join_code.html", context, status=200 if invitation else 404)
@@ -172,3 +186,11 @@ def note_create(request: HttpRequest, athlete_id: int) -> HttpResponse:
     if session is not None:
         return redirect("coaching:athlete_session", athlete_id=athlete.pk, pk=session.pk)
     return redirect("coaching:athlete_advice", athlete_id=athlete.pk)
+
+
+def _code_limits(request: HttpRequest) -> tuple[limits.Limit, ...]:
+    address = client_address(request) or "unknown"
+    return (
+        limits.Limit("invitation_failures_per_account", str(request.user.pk)),
+        limits.Limit("invitation_failures_per_address", address),
+    )

@@ -208,6 +208,17 @@ REST_FRAMEWORK = {
     },
 }
 
+# Limits on what a stranger may ask (accounts/limits.py), per address and per account, in the
+# shared cache. A gym shares one address: 60 sign-ups a minute from one must pass.
+RATE_LIMITS = {
+    "signup_per_address": env_str("RATE_SIGNUP_ADDRESS", "120/min"),
+    "signup_per_address_daily": env_str("RATE_SIGNUP_ADDRESS_DAILY", "1000/d"),
+    "password_reset_per_address": env_str("RATE_PASSWORD_RESET_ADDRESS", "30/h"),
+    "password_reset_per_email": env_str("RATE_PASSWORD_RESET_EMAIL", "3/h"),
+    "invitation_failures_per_account": env_str("RATE_INVITATION_FAILURES_ACCOUNT", "10/h"),
+    "invitation_failures_per_address": env_str("RATE_INVITATION_FAILURES_ADDRESS", "50/h"),
+}
+
 # API tokens (django-rest-knox, one per device, only their hash stored): they expire
 # API_TOKEN_DAYS after their last use (at most a year after they were issued), and end when
 # revoked in Settings or when the password changes.

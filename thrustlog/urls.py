@@ -1,11 +1,17 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts import views as account_views
 from tracker.views import accounts, pwa
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/signup/", accounts.signup, name="signup"),
+    path(
+        "accounts/password_reset/",
+        account_views.LimitedPasswordResetView.as_view(),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/v1/", include("thrustlog.api_urls")),
     path("advice/", include("advice.urls")),
