@@ -1,7 +1,8 @@
-"""Who may reach an athlete's data: API tokens per device."""
+"""Who may reach an athlete's data: API tokens per device, and a record of who looked."""
 
 import uuid
 
+from django.conf import settings
 from django.db import models
 from knox.models import AbstractAuthToken
 
@@ -25,3 +26,30 @@ class ApiToken(AbstractAuthToken):
 
     def __str__(self) -> str:
         return f"{self.user} on {self.device or 'an unnamed device'}"
+
+
+class AccessRecord(models.Model):
+    """Someone other than the athlete opened the athlete's data: who, what and when.
+
+    The athlete reads these in Settings and gets them in the export. The viewer's name is kept
+    as it was, so a row still says who looked after that account is gone.
+    """
+
+    athlete = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="access_records"
+    )
+    viewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    viewer_name = models.CharField(max_length=150)
+    what = models.CharField(max_length=120)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["athlete", "-at"], name="access_by_athlete_newest")]
+
+    def __str__(self) -> str:
+        return (
+            f"{self.viewer_name} opened {self.what} of {self.athlete} at {self.at:%Y-%m-%d %H:%M}"
+        )

@@ -4,7 +4,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from accounts.models import ApiToken
+from accounts.models import AccessRecord, ApiToken
 
 
 def live_tokens(user: AbstractBaseUser) -> QuerySet[ApiToken]:
@@ -14,3 +14,8 @@ def live_tokens(user: AbstractBaseUser) -> QuerySet[ApiToken]:
         .only("public_id", "device", "created", "last_used", "expiry")
         .order_by("-last_used", "-created")
     )
+
+
+def accesses_of(athlete: AbstractBaseUser) -> QuerySet[AccessRecord]:
+    """Who opened the athlete's data, newest first."""
+    return AccessRecord.objects.filter(athlete=athlete).only("at", "viewer_name", "what")

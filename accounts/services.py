@@ -1,13 +1,16 @@
-"""Writes of the accounts app: API tokens issued and revoked."""
+"""Writes of the accounts app: API tokens issued and revoked, accesses recorded."""
 
+import hashlib
+from collections.abc import Iterable
 from datetime import timedelta
 from uuid import UUID
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import DEVICE_MAX_LENGTH, ApiToken
+from accounts.models import DEVICE_MAX_LENGTH, AccessRecord, ApiToken
 
 # Enough for every phone, tablet and script one athlete has; a script that signs in on every
 # run must not grow the table without end.
@@ -58,3 +61,32 @@ def token_touch(*, token: ApiToken) -> None:
     if token.last_used is None or now - token.last_used >= LAST_USE_RESOLUTION:
         ApiToken.objects.filter(pk=token.pk).update(last_used=now)
         token.last_used = now
+
+
+# The same viewer opening the same view of the same athlete again within this many seconds
+# adds no row: a coach paging through a history is one visit, not twenty.
+ACCESS_REPEAT_SECONDS = 10 * 60
+
+
+def access_record(*, viewer: AbstractBaseUser, athlete_ids: Iterable[int], what: str) -> int:
+    """Record that `viewer` opened `what` of each athlete (never of themselves); rows added.
+
+    One insert for all athletes. A repeat within ACCESS_REPEAT_SECONDS (known from the shared
+    cache) is not recorded again.
+    """
+    rows = []
+    for athlete_id in athlete_ids:
+        if athlete_id == viewer.pk:
+            continue
+        digest = hashlib.sha256(f"{viewer.pk}:{athlete_id}:{what}".encode()).hexdigest()[:32]
+        if cache.add(f"access:{digest}", 1, timeout=ACCESS_REPEAT_SECONDS):
+            rows.append(
+                AccessRecord(
+                    athlete_id=athlete_id,
+                    viewer=viewer,
+                    viewer_name=viewer.get_username(),
+                    what=what[:120],
+                )
+            )
+    AccessRecord.objects.bulk_create(rows)
+    return len(rows)

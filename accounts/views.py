@@ -4,6 +4,7 @@ from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.views import PasswordResetView
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -52,3 +53,15 @@ class LimitedPasswordResetView(PasswordResetView):
         if limits.Limit("password_reset_per_email", email).hit():
             return HttpResponseRedirect(self.get_success_url())
         return super().form_valid(form)
+
+
+ACCESS_PAGE_SIZE = 50
+
+
+@require_GET
+def access_log(request: HttpRequest) -> HttpResponse:
+    """Settings, Who opened your log: every visit of a coach to the athlete's data."""
+    page = Paginator(queries.accesses_of(request.user), ACCESS_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "accounts/access_log.html", {"page": page})

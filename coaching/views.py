@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts import limits
+from accounts.services import access_record
 from accounts.signin import client_address
 from advice.services import advice_for
 from coaching import queries, services
@@ -36,6 +37,11 @@ def roster(request: HttpRequest) -> HttpResponse:
         "form": form,
         "invitations": list(queries.open_invitations(request.user)),
     }
+    access_record(
+        viewer=request.user,
+        athlete_ids=[row.athlete_id for row in context["rows"]],
+        what="roster summary",
+    )
     return render(request, "coaching/roster.html", context)
 
 
@@ -127,6 +133,7 @@ def link_end(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def athlete_detail(request: HttpRequest, athlete_id: int) -> HttpResponse:
     athlete = queries.coached_athlete(request.user, athlete_id)
+    access_record(viewer=request.user, athlete_ids=[athlete.pk], what="history")
     summary = AthleteSummary.objects.filter(athlete=athlete).first()
     page = Paginator(log.history(athlete), 20).get_page(request.GET.get("page"))
     context = {
@@ -148,12 +155,16 @@ def athlete_session(request: HttpRequest, athlete_id: int, pk: int) -> HttpRespo
         "notes": queries.notes_on_session(session, coach=request.user),
         "form": CommentForm(initial={"session": session.pk}),
     }
+    access_record(
+        viewer=request.user, athlete_ids=[athlete.pk], what=f"session of {session.date.isoformat()}"
+    )
     return render(request, "coaching/session.html", context)
 
 
 @require_GET
 def athlete_advice(request: HttpRequest, athlete_id: int) -> HttpResponse:
     athlete = queries.coached_athlete(request.user, athlete_id)
+    access_record(viewer=request.user, athlete_ids=[athlete.pk], what="advice")
     notes = queries.notes_on_advice(athlete, coach=request.user)
     items = [
         (item, notes.get((item.cause, item.region or ""), []))

@@ -21,5 +21,6 @@ urlpatterns = [
     path("manifest.webmanifest", pwa.manifest, name="manifest"),
     path("offline/session/", pwa.session_shell, name="offline_session"),
     path("settings/devices/", include("accounts.urls")),
+    path("settings/access/", account_views.access_log, name="access_log"),
     path("", include("tracker.urls")),
 ]
