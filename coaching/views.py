@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from accounts import limits
+from accounts import limits, two_step
 from accounts.services import access_record
 from accounts.signin import client_address
 from advice.services import advice_for
@@ -36,6 +36,8 @@ def roster(request: HttpRequest) -> HttpResponse:
         "filtered": bool(search or flag),
         "form": form,
         "invitations": list(queries.open_invitations(request.user)),
+        # Coaches first: they see other people's health data.
+        "offer_two_step": not two_step.is_on(request.user),
     }
     access_record(
         viewer=request.user,

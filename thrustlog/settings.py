@@ -32,6 +32,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "knox",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "accounts",
@@ -217,7 +220,11 @@ RATE_LIMITS = {
     "password_reset_per_email": env_str("RATE_PASSWORD_RESET_EMAIL", "3/h"),
     "invitation_failures_per_account": env_str("RATE_INVITATION_FAILURES_ACCOUNT", "10/h"),
     "invitation_failures_per_address": env_str("RATE_INVITATION_FAILURES_ADDRESS", "50/h"),
+    "two_step_failures_per_account": env_str("RATE_TWO_STEP_FAILURES_ACCOUNT", "10/15min"),
+    "two_step_failures_per_address": env_str("RATE_TWO_STEP_FAILURES_ADDRESS", "50/15min"),
 }
+# Two-step sign-in (accounts/two_step.py): the name authenticator apps show.
+OTP_TOTP_ISSUER = "Thrustlog"
 
 # API tokens (django-rest-knox, one per device, only their hash stored): they expire
 # API_TOKEN_DAYS after their last use (at most a year after they were issued), and end when

@@ -1,12 +1,19 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts import two_step_views
 from accounts import views as account_views
 from tracker.views import accounts, pwa
+
+# Accounts with two-step sign-in never sign in with a password alone, the admin included.
+admin.site.login_form = two_step_views.AdminLoginForm
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/signup/", accounts.signup, name="signup"),
+    path("accounts/login/", two_step_views.TwoStepLoginView.as_view(), name="login"),
+    path("accounts/two-step/", two_step_views.verify, name="two_step_verify"),
+    path("settings/two-step/", two_step_views.settings_page, name="two_step_settings"),
     path(
         "accounts/password_reset/",
         account_views.LimitedPasswordResetView.as_view(),

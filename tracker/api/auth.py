@@ -19,6 +19,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts import services as account_services
+from accounts import two_step
 from accounts.models import DEVICE_MAX_LENGTH
 from tracker import services
 from tracker.api.fields import StrictCharField, is_encodable
@@ -28,6 +29,7 @@ from tracker.api.throttles import RegistrationThrottle
 User = get_user_model()
 TAKEN = "A user with that username already exists."
 BAD_CREDENTIALS = "Unable to log in with provided credentials."
+TWO_STEP_NEEDED = "This account signs in in two steps: send the app's code (or a recovery code)."
 # ASCII on purpose: the schema's regex dialect reads \w as ASCII, Python's as Unicode.
 USERNAME = RegexValidator(
     r"^[A-Za-z0-9_.@+-]+\Z", "Letters, digits and @ . + - _ only (at most 150 characters)."
@@ -79,6 +81,11 @@ class TokenRequestSerializer(serializers.Serializer):
         allow_blank=True,
         max_length=DEVICE_MAX_LENGTH,
         help_text="A name for this device in the athlete's token list (default: the User-Agent).",
+    )
+    otp = StrictCharField(
+        required=False,
+        max_length=20,
+        help_text="Accounts with two-step sign-in: the app's code, or a recovery code.",
     )
 
     def validate_username(self, value: str) -> str:
@@ -151,6 +158,11 @@ class TokenView(APIView):
         )
         if user is None:
             raise serializers.ValidationError({"non_field_errors": [BAD_CREDENTIALS]})
+        if (
+            two_step.is_on(user)
+            and two_step.verify(user=user, code=credentials.get("otp", "")) is None
+        ):
+            raise serializers.ValidationError({"otp": [TWO_STEP_NEEDED]})
         device = account_services.device_name(
             given=credentials.get("device"), user_agent=request.META.get("HTTP_USER_AGENT", "")
         )
