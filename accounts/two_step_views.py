@@ -104,7 +104,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
             form.add_error("code", "That code is not right: try the newest one.")
             context["app"] = two_step.pending_app(user)
         else:
-            context.update(on=True, codes=codes)
+            context.update(on=True, codes=codes, form=CodeForm())
     elif action in {"off", "renew"} and form.is_valid():
         if two_step.verify(user=user, code=form.cleaned_data["code"]) is None:
             form.add_error("code", "That code is not right (or was already used).")
@@ -113,7 +113,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
             messages.success(request, "Two-step sign-in is off.")
             return redirect("two_step_settings")
         else:
-            context["codes"] = two_step.recovery_codes_renew(user=user)
+            context.update(codes=two_step.recovery_codes_renew(user=user), form=CodeForm())
     elif action == "confirm":
         context["app"] = two_step.pending_app(user)
     if context.get("app") is not None:

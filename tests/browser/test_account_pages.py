@@ -2,6 +2,8 @@
 and too-many-tries pages. Screenshots in test-artifacts/."""
 
 import pytest
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page, expect
 
 from accounts.models import AccessRecord
@@ -53,3 +55,33 @@ def test_the_locked_out_page(live_server, page: Page, lifter):
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Too many failed sign-ins")
     check_page(page, "account-locked-out")
+
+
+def test_the_two_step_set_up_and_sign_in_pages(live_server, page: Page, lifter, settings):
+    settings.OTP_TOTP_THROTTLE_FACTOR = 0
+    log_in(page, live_server.url, "lifter")
+    page.goto(f"{live_server.url}/settings/two-step/")
+    page.get_by_role("button", name="Set up two-step sign-in").tap()
+    expect(page.get_by_role("link", name="open it in the app")).to_be_visible()
+    check_page(page, "account-two-step-set-up")
+    device = TOTPDevice.objects.get(user=lifter)
+    page.get_by_label("Code").fill(_code(device))
+    page.get_by_role("button", name="Turn on").tap()
+    expect(page.get_by_role("heading", name="Your recovery codes")).to_be_visible()
+    check_page(page, "account-two-step-codes")
+    page.get_by_role("button", name="Log out").tap()
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill("lifter")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Two-step sign-in")
+    check_page(page, "account-two-step-verify")
+    page.get_by_label("Code").fill(_code(device, ahead=1))
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Today")
+
+
+def _code(device, ahead: int = 0) -> str:
+    device.refresh_from_db()
+    drift = device.drift + ahead
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, drift):06d}"
