@@ -220,6 +220,8 @@ RATE_LIMITS = {
     "password_reset_per_email": env_str("RATE_PASSWORD_RESET_EMAIL", "3/h"),
     "invitation_failures_per_account": env_str("RATE_INVITATION_FAILURES_ACCOUNT", "10/h"),
     "invitation_failures_per_address": env_str("RATE_INVITATION_FAILURES_ADDRESS", "50/h"),
+    "imports_per_account": env_str("RATE_IMPORTS_ACCOUNT", "30/h"),
+    "imports_per_address": env_str("RATE_IMPORTS_ADDRESS", "120/h"),
     "two_step_failures_per_account": env_str("RATE_TWO_STEP_FAILURES_ACCOUNT", "10/15min"),
     "two_step_failures_per_address": env_str("RATE_TWO_STEP_FAILURES_ADDRESS", "50/15min"),
 }

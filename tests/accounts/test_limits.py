@@ -5,6 +5,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ImproperlyConfigured
 from django.test import Client
+from rest_framework.test import APIClient
 
 from accounts.limits import Limit, parse_rate
 from coaching import services as coaching
@@ -150,3 +151,26 @@ def test_a_limit_counts_in_its_window(settings):
 def test_a_malformed_rate_names_the_setting(rate):
     with pytest.raises(ImproperlyConfigured, match="signup_per_address"):
         parse_rate("signup_per_address", rate)
+
+
+def test_imports_beyond_the_account_rate_get_429_on_the_api_and_the_page(settings, athlete):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "imports_per_account": "2/h"}
+    api = APIClient(REMOTE_ADDR=GYM)
+    api.force_authenticate(athlete)
+    answers = [api.post("/api/v1/imports/", {}, format="multipart").status_code for _ in range(3)]
+    assert answers == [400, 400, 429]
+    assert "Retry-After" in api.post("/api/v1/imports/", {}, format="multipart")
+    page = Client(REMOTE_ADDR=ELSEWHERE)
+    page.force_login(athlete)
+    assert page.post("/settings/import/", {}).status_code == 429
+
+
+def test_imports_of_another_account_elsewhere_are_not_limited(settings, athlete, outsider):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "imports_per_account": "2/h"}
+    api = APIClient(REMOTE_ADDR=GYM)
+    api.force_authenticate(athlete)
+    for _ in range(3):
+        api.post("/api/v1/imports/", {}, format="multipart")
+    other = APIClient(REMOTE_ADDR=ELSEWHERE)
+    other.force_authenticate(outsider)
+    assert other.post("/api/v1/imports/", {}, format="multipart").status_code == 400

@@ -8,11 +8,14 @@ multiplier ("10/15min").
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpRequest
 from rest_framework.request import Request
 from rest_framework.settings import api_settings
-from rest_framework.throttling import SimpleRateThrottle
+from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
 
+from accounts import limits
 from accounts.signin import client_address
 
 _RATE = re.compile(r"(\d+)/(\d*)(s|sec|m|min|h|hour|d|day)")
@@ -48,3 +51,26 @@ class RegistrationThrottle(SimpleRateThrottle):
         # The same address rule as the sign-in limits (THRUSTLOG_TRUSTED_PROXIES).
         address = client_address(request._request) or "unknown"
         return self.cache_format % {"scope": self.scope, "ident": address}
+
+
+def import_limits(request: HttpRequest) -> tuple[limits.Limit, ...]:
+    """Imports (dry runs too: each reads a whole file) per account and per address."""
+    address = client_address(request) or "unknown"
+    return (
+        limits.Limit("imports_per_account", str(request.user.pk)),
+        limits.Limit("imports_per_address", address),
+    )
+
+
+class ImportThrottle(BaseThrottle):
+    """The API's side of import_limits: 429 with Retry-After once either is reached."""
+
+    def allow_request(self, request: Request, view: object) -> bool:
+        return not limits.over_any(*import_limits(request._request))
+
+    def wait(self) -> float | None:
+        return float(limits.parse_rate("imports_per_account", _rate("imports_per_account"))[1])
+
+
+def _rate(name: str) -> str | None:
+    return settings.RATE_LIMITS.get(name)
