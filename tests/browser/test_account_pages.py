@@ -70,7 +70,7 @@ def test_the_two_step_set_up_and_sign_in_pages(live_server, page: Page, lifter, 
     expect(page.get_by_role("heading", name="Your recovery codes")).to_be_visible()
     check_page(page, "account-two-step-codes")
     page.get_by_role("button", name="Log out").tap()
-    page.goto(f"{live_server.url}/accounts/login/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Log in")  # logging out lands here
     page.get_by_label("Username").fill("lifter")
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Log in").click()
