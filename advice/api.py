@@ -7,6 +7,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.services import access_record
 from advice.causes import CAUSES
 from advice.items import SEVERITIES
 from advice.services import advice_for
@@ -59,5 +60,6 @@ class AdviceView(APIView):
         athlete = coached_athlete_or_none(request.user, wanted)
         if athlete is None:
             raise NotFound("No such athlete.")
+        access_record(viewer=request.user, athlete_ids=[athlete.pk], what="advice (API)")
         items = advice_for(athlete, coach=True)
         return Response([item.as_dict() for item in items])

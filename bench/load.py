@@ -93,8 +93,8 @@ def prepare(*, cohort: int, writers: int) -> dict[str, Any]:
     from django.contrib.auth.models import User
     from django.core.management import call_command
     from django.db import connection
-    from rest_framework.authtoken.models import Token
 
+    from accounts.services import token_issue
     from bench.data import COHORT_PREFIX, populate
     from coaching.models import CoachLink
     from coaching.summaries import refresh
@@ -122,8 +122,8 @@ def prepare(*, cohort: int, writers: int) -> dict[str, Any]:
     # Writers follow no coach: a coached athlete's write also refreshes a roster row.
     write_as = []
     for athlete in athletes[COACHED : COACHED + writers]:
-        token, _ = Token.objects.get_or_create(user=athlete)
-        write_as.append({"token": token.key, "session": today_session(athlete).pk})
+        _, key = token_issue(user=athlete, device="bench")
+        write_as.append({"token": key, "session": today_session(athlete).pk})
 
     session = today_session(long_athlete)
     for load in ("100", "120", "140"):
@@ -132,7 +132,7 @@ def prepare(*, cohort: int, writers: int) -> dict[str, Any]:
             foot_distance="shins_vertical", stance_width="hip_width", padding="thick",
             equipment="barbell",
         )  # fmt: skip
-    token, _ = Token.objects.get_or_create(user=long_athlete)
+    _, long_key = token_issue(user=long_athlete, device="bench")
     return {
         "database": common.database_label(),
         "population": population.counts.__dict__,
@@ -140,7 +140,7 @@ def prepare(*, cohort: int, writers: int) -> dict[str, Any]:
         "prepare_s": round(time.perf_counter() - started, 1),
         "writers": write_as,
         "athlete": {
-            "token": token.key,
+            "token": long_key,
             "cookie": _session_cookie(long_athlete),
             "session": session.pk,
         },

@@ -11,6 +11,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from accounts.services import access_record
 from advice.causes import CAUSES
 from advice.items import SEVERITIES
 from coaching import queries
@@ -99,4 +100,6 @@ class AthletesView(GenericAPIView):
             flag=query.validated_data.get("flag", ""),
         )
         page = self.paginate_queryset(rows)
+        athlete_ids = [row.athlete_id for row in page]
+        access_record(viewer=request.user, athlete_ids=athlete_ids, what="roster summary (API)")
         return self.get_paginated_response(self.get_serializer(page, many=True).data)

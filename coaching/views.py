@@ -13,6 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts import limits, two_step
+from accounts.services import access_record
+from accounts.signin import client_address
 from advice.services import advice_for
 from coaching import queries, services
 from coaching.forms import CommentForm, JoinForm, RosterFilterForm
@@ -20,6 +23,8 @@ from coaching.models import AthleteSummary
 from coaching.signals import SESSION_FLAG
 from coaching.summaries import roster_row
 from tracker import queries as log
+
+TOO_MANY_CODES = "Too many wrong invitation codes: try again in an hour, or ask your coach."
 
 
 @require_GET
@@ -31,7 +36,14 @@ def roster(request: HttpRequest) -> HttpResponse:
         "filtered": bool(search or flag),
         "form": form,
         "invitations": list(queries.open_invitations(request.user)),
+        # Coaches first: they see other people's health data.
+        "offer_two_step": not two_step.is_on(request.user),
     }
+    access_record(
+        viewer=request.user,
+        athlete_ids=[row.athlete_id for row in context["rows"]],
+        what="roster summary",
+    )
     return render(request, "coaching/roster.html", context)
 
 
@@ -71,16 +83,26 @@ def join(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def join_code(request: HttpRequest, code: str) -> HttpResponse:
-    """GET asks (whose invitation, what they will see), POST accepts."""
+    """GET asks (whose invitation, what they will see), POST accepts.
+
+    Wrong codes are counted per account and per address: once either has failed too often,
+    every code, right or wrong, answers the same 429, so guessing learns nothing.
+    """
+    guard = _code_limits(request)
+    if limits.reached_any(*guard):
+        return limits.too_many(request, TOO_MANY_CODES)
     if request.method == "POST":
         try:
             link = services.invitation_accept(athlete=request.user, code=code)
         except services.InvitationError as error:
+            limits.over_any(*guard)
             messages.error(request, str(error))
             return redirect("coaching:coaches")
         messages.success(request, f"{link.coach.get_username()} now coaches you.")
         return redirect("coaching:coaches")
     invitation = queries.invitation_to_accept(services.normalize_code(code))
+    if invitation is None:
+        limits.over_any(*guard)
     own = invitation is not None and invitation.coach_id == request.user.pk
     context = {"invitation": invitation, "own": own, "form": JoinForm()}
     return render(request, "coaching/join_code.html", context, status=200 if invitation else 404)
@@ -113,6 +135,7 @@ def link_end(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def athlete_detail(request: HttpRequest, athlete_id: int) -> HttpResponse:
     athlete = queries.coached_athlete(request.user, athlete_id)
+    access_record(viewer=request.user, athlete_ids=[athlete.pk], what="history")
     summary = AthleteSummary.objects.filter(athlete=athlete).first()
     page = Paginator(log.history(athlete), 20).get_page(request.GET.get("page"))
     context = {
@@ -134,12 +157,16 @@ def athlete_session(request: HttpRequest, athlete_id: int, pk: int) -> HttpRespo
         "notes": queries.notes_on_session(session, coach=request.user),
         "form": CommentForm(initial={"session": session.pk}),
     }
+    access_record(
+        viewer=request.user, athlete_ids=[athlete.pk], what=f"session of {session.date.isoformat()}"
+    )
     return render(request, "coaching/session.html", context)
 
 
 @require_GET
 def athlete_advice(request: HttpRequest, athlete_id: int) -> HttpResponse:
     athlete = queries.coached_athlete(request.user, athlete_id)
+    access_record(viewer=request.user, athlete_ids=[athlete.pk], what="advice")
     notes = queries.notes_on_advice(athlete, coach=request.user)
     items = [
         (item, notes.get((item.cause, item.region or ""), []))
@@ -172,3 +199,11 @@ def note_create(request: HttpRequest, athlete_id: int) -> HttpResponse:
     if session is not None:
         return redirect("coaching:athlete_session", athlete_id=athlete.pk, pk=session.pk)
     return redirect("coaching:athlete_advice", athlete_id=athlete.pk)
+
+
+def _code_limits(request: HttpRequest) -> tuple[limits.Limit, ...]:
+    address = client_address(request) or "unknown"
+    return (
+        limits.Limit("invitation_failures_per_account", str(request.user.pk)),
+        limits.Limit("invitation_failures_per_address", address),
+    )

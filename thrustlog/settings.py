@@ -1,5 +1,6 @@
 """Thrustlog settings, read from the environment. Every variable is listed in .env.example."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -29,9 +30,14 @@ INSTALLED_APPS = [
     "django.forms",
     "csp",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "accounts",
     "tracker",
     "advice",
     "coaching",
@@ -50,9 +56,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "tracker.middleware.LoginRequiredExceptApiMiddleware",
     "tracker.middleware.AthleteTimezoneMiddleware",
+    "tracker.middleware.PrivateNoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as axes asks: turns a locked-out sign-in into its 429 answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "thrustlog.urls"
@@ -110,6 +119,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Axes first: it refuses a locked name or address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "tracker:today"
 LOGOUT_REDIRECT_URL = "login"
@@ -153,8 +167,15 @@ CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        # Plotly sets inline styles on the elements it draws.
-        "style-src": ["'self'", "'unsafe-inline'"],
+        # No inline styles: plotly.js sets element styles from script (allowed) and finds its
+        # own rules in static/vendor/plotly/plotly.css instead of adding a <style>.
+        "style-src": ["'self'"],
+        # plotly.js (d3) writes one empty style attribute (style="") on a colour bar: that
+        # one value is allowed by its hash, no other style attribute is.
+        "style-src-attr": [
+            "'unsafe-hashes'",
+            "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='",
+        ],
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
@@ -169,7 +190,7 @@ CONTENT_SECURITY_POLICY = {
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "accounts.authentication.DeviceTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -184,12 +205,43 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "tracker.api.pagination.PagePagination",
     "PAGE_SIZE": 50,
     "COERCE_DECIMAL_TO_STRING": False,
-    # Failed sign-ins are limited, people are not: a gym shares one address (tracker/api/throttles).
+    # People are not limited, failed sign-ins are (AXES_* below): a gym shares one address.
     "DEFAULT_THROTTLE_RATES": {
         "register": env_str("API_RATE_REGISTER", "120/min"),
-        "sign_in_failures_per_username": env_str("API_RATE_SIGN_IN_FAILURES_USERNAME", "10/15min"),
-        "sign_in_failures_per_address": env_str("API_RATE_SIGN_IN_FAILURES_ADDRESS", "50/15min"),
     },
+}
+
+# Limits on what a stranger may ask (accounts/limits.py), per address and per account, in the
+# shared cache. A gym shares one address: 60 sign-ups a minute from one must pass.
+RATE_LIMITS = {
+    "signup_per_address": env_str("RATE_SIGNUP_ADDRESS", "120/min"),
+    "signup_per_address_daily": env_str("RATE_SIGNUP_ADDRESS_DAILY", "1000/d"),
+    "password_reset_per_address": env_str("RATE_PASSWORD_RESET_ADDRESS", "30/h"),
+    "password_reset_per_email": env_str("RATE_PASSWORD_RESET_EMAIL", "3/h"),
+    "invitation_failures_per_account": env_str("RATE_INVITATION_FAILURES_ACCOUNT", "10/h"),
+    "invitation_failures_per_address": env_str("RATE_INVITATION_FAILURES_ADDRESS", "50/h"),
+    "imports_per_account": env_str("RATE_IMPORTS_ACCOUNT", "30/h"),
+    "imports_per_address": env_str("RATE_IMPORTS_ADDRESS", "120/h"),
+    "two_step_failures_per_account": env_str("RATE_TWO_STEP_FAILURES_ACCOUNT", "10/15min"),
+    "two_step_failures_per_address": env_str("RATE_TWO_STEP_FAILURES_ADDRESS", "50/15min"),
+}
+# Two-step sign-in (accounts/two_step.py): the name authenticator apps show.
+OTP_TOTP_ISSUER = "Thrustlog"
+
+# API tokens (django-rest-knox, one per device, only their hash stored): they expire
+# API_TOKEN_DAYS after their last use (at most a year after they were issued), and end when
+# revoked in Settings or when the password changes.
+KNOX_TOKEN_MODEL = "accounts.ApiToken"
+# knox's own migrations would create its default token table even though accounts.ApiToken
+# replaces it; a table nobody uses, holding a foreign key to users, breaks `flush` (and every
+# transactional test) on PostgreSQL. Without them, knox has no table at all.
+MIGRATION_MODULES = {"knox": None}
+REST_KNOX = {
+    "TOKEN_TTL": timedelta(days=env_int("API_TOKEN_DAYS", 30)),
+    "AUTO_REFRESH": True,
+    "AUTO_REFRESH_MAX_TTL": timedelta(days=365),
+    "MIN_REFRESH_INTERVAL": 60 * 60,
+    "AUTH_HEADER_PREFIX": "Token",
 }
 
 SPECTACULAR_SETTINGS = {
@@ -228,3 +280,25 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# Failed sign-ins (django-axes; rules it cannot say itself are in accounts/signin.py). Counted in
+# the database, so every worker and server sees one count; limited per username (as Django
+# normalises it) and per client address, never per person: successful sign-ins do not count.
+SIGN_IN_LOCK_MINUTES = env_int("SIGN_IN_LOCK_MINUTES", 15)
+SIGN_IN_FAILURES_PER_ADDRESS = env_int("SIGN_IN_FAILURES_PER_ADDRESS", 50)
+AXES_FAILURE_LIMIT = env_int("SIGN_IN_FAILURES_PER_USERNAME", 10)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=SIGN_IN_LOCK_MINUTES)
+AXES_HANDLER = "accounts.signin.SignInLimitsHandler"
+AXES_USERNAME_CALLABLE = "accounts.signin.username_key"
+AXES_LOCKOUT_CALLABLE = "accounts.signin.lockout_response"
+# A locked name stays locked SIGN_IN_LOCK_MINUTES after its last counted failure; guesses
+# during the lock are refused without being counted, so they cannot stretch it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Axes' log of successful sign-ins would grow by a row for every sign-in; not needed.
+AXES_DISABLE_ACCESS_LOG = True
+# The client address (accounts/signin.py): the socket's, unless this many proxies, each
+# appending the address it saw to X-Forwarded-For, stand in front of the app. A client can
+# write any X-Forwarded-For it likes, so it is read only when proxies are named.
+TRUSTED_PROXIES = env_int("THRUSTLOG_TRUSTED_PROXIES", 0)
+AXES_CLIENT_IP_CALLABLE = "accounts.signin.client_address"

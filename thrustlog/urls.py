@@ -1,17 +1,23 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from tracker.forms import GuardedLoginForm
+from accounts import two_step_views
+from accounts import views as account_views
 from tracker.views import accounts, pwa
+
+# Accounts with two-step sign-in never sign in with a password alone, the admin included.
+admin.site.login_form = two_step_views.AdminLoginForm
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/signup/", accounts.signup, name="signup"),
+    path("accounts/login/", two_step_views.TwoStepLoginView.as_view(), name="login"),
+    path("accounts/two-step/", two_step_views.verify, name="two_step_verify"),
+    path("settings/two-step/", two_step_views.settings_page, name="two_step_settings"),
     path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(authentication_form=GuardedLoginForm),
-        name="login",
+        "accounts/password_reset/",
+        account_views.LimitedPasswordResetView.as_view(),
+        name="password_reset",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/v1/", include("thrustlog.api_urls")),
@@ -21,5 +27,7 @@ urlpatterns = [
     path("sw.js", pwa.service_worker, name="service_worker"),
     path("manifest.webmanifest", pwa.manifest, name="manifest"),
     path("offline/session/", pwa.session_shell, name="offline_session"),
+    path("settings/devices/", include("accounts.urls")),
+    path("settings/access/", account_views.access_log, name="access_log"),
     path("", include("tracker.urls")),
 ]

@@ -5,7 +5,7 @@ both read these, so "weekly pain" means the same thing everywhere. Each function
 query whatever the length of the history, and returns plain rows (dicts).
 """
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -25,9 +25,11 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast
+from django.utils import timezone
 
 from tracker.choices import HIP_THRUST_FAMILY, PainTiming
 from tracker.models import PainReport, Set, SymptomResolution, TrainingSession
+from tracker.validators import EARLIEST_SESSION_DATE, FUTURE_SLACK
 
 SETUP_FIELDS = ("padding", "foot_distance", "stance_width", "equipment")
 _KG = DecimalField(max_digits=12, decimal_places=2)
@@ -62,8 +64,20 @@ class WeekStart(Func):
 COMPARED_SETUP_FIELDS = ("padding", "foot_distance", "stance_width")
 
 
+def in_bounds(queryset: QuerySet, field: str = "session__date") -> QuerySet:
+    """Only entries dated where weeks can be counted: from 1900-01-01 to the day after tomorrow.
+
+    The doors refuse other dates (tracker/validators.py), but a row stored before they did must
+    not crash a page: week arithmetic near year 1 or 9999 leaves the calendar. A row dated after
+    anyone's tomorrow (time zones reach 14 hours ahead) is not history yet.
+    """
+    latest = timezone.now().date() + FUTURE_SLACK + timedelta(days=1)
+    return queryset.filter(**{f"{field}__range": (EARLIEST_SESSION_DATE, latest)})
+
+
 def _since(queryset: QuerySet, since: date | None, field: str = "session__date") -> QuerySet:
-    """Only entries from `since` on (None: the whole history)."""
+    """Only entries from `since` on (None: the whole history), within the bounds."""
+    queryset = in_bounds(queryset, field)
     return queryset if since is None else queryset.filter(**{f"{field}__gte": since})
 
 
@@ -98,7 +112,7 @@ def weekly_pain(athlete: AbstractBaseUser, *, since: date | None = None) -> list
 def weekly_setups(athlete: AbstractBaseUser) -> list[Row]:
     """Per week and setup combination: how many hip-thrust family sets used it."""
     return list(
-        Set.objects.filter(athlete=athlete, exercise__in=HIP_THRUST_FAMILY)
+        in_bounds(Set.objects.filter(athlete=athlete, exercise__in=HIP_THRUST_FAMILY))
         .annotate(week=WeekStart("session__date"))
         .values("week", *SETUP_FIELDS)
         .annotate(sets=Count("id"))
@@ -109,7 +123,9 @@ def weekly_setups(athlete: AbstractBaseUser) -> list[Row]:
 def weekly_setup_pain(athlete: AbstractBaseUser) -> list[Row]:
     """In-set pain per week, region and the setup of the set it was felt in."""
     return list(
-        PainReport.objects.filter(athlete=athlete, timing=PainTiming.DURING, set__isnull=False)
+        in_bounds(
+            PainReport.objects.filter(athlete=athlete, timing=PainTiming.DURING, set__isnull=False)
+        )
         .annotate(week=WeekStart("session__date"))
         .values("week", "region", *(f"set__{f}" for f in SETUP_FIELDS))
         .annotate(max_score=Max("score"), score_sum=Sum("score"), reports=Count("id"))
@@ -120,7 +136,7 @@ def weekly_setup_pain(athlete: AbstractBaseUser) -> list[Row]:
 def session_days(athlete: AbstractBaseUser) -> list[Row]:
     """Per session (and red flag, if any): date, bench, worst pain. One row per symptom."""
     return list(
-        TrainingSession.objects.filter(athlete=athlete)
+        in_bounds(TrainingSession.objects.filter(athlete=athlete), "date")
         .values("id", "date", "bench_height_cm", "bench_stable", "symptoms__kind")
         .annotate(pain_max=Max("pain_reports__score"))
         .order_by("date", "id", "symptoms__kind")
@@ -179,7 +195,7 @@ def pain_entries(athlete: AbstractBaseUser) -> list[Row]:
     """Every pain report: its session and date, region, timing, score, character, and the
     exercise and setup of the set it was felt in (None for after-session and next-morning)."""
     return list(
-        PainReport.objects.filter(athlete=athlete)
+        in_bounds(PainReport.objects.filter(athlete=athlete))
         .values(
             "session_id",
             "session__date",
@@ -198,7 +214,7 @@ def pain_entries(athlete: AbstractBaseUser) -> list[Row]:
 def session_setups(athlete: AbstractBaseUser) -> list[Row]:
     """Per session and combination of exercise and setup: how many sets used it."""
     return list(
-        Set.objects.filter(athlete=athlete)
+        in_bounds(Set.objects.filter(athlete=athlete))
         .values("session_id", "session__date", "exercise", "exercise_name", *SETUP_FIELDS)
         .annotate(sets=Count("id"))
         .order_by("session__date", "session_id", "exercise", "exercise_name", *SETUP_FIELDS)
@@ -208,7 +224,7 @@ def session_setups(athlete: AbstractBaseUser) -> list[Row]:
 def symptom_resolutions(athlete: AbstractBaseUser) -> list[Row]:
     """When the athlete said each red-flag symptom was gone."""
     return list(
-        SymptomResolution.objects.filter(athlete=athlete)
+        in_bounds(SymptomResolution.objects.filter(athlete=athlete), "date")
         .values("date", "kind")
         .order_by("date", "kind")
     )

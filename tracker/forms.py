@@ -1,22 +1,19 @@
 """Forms for the phone pages. Loads are typed in the athlete's unit and handed on in kilograms."""
 
-import math
 import zoneinfo
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 from uuid import UUID
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, UserCreationForm
+from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import User
 from django.utils import timezone
-from rest_framework.exceptions import Throttled
 
 from tracker import units
-from tracker.api.throttles import SignInGuard
 from tracker.choices import (
     Equipment,
     Exercise,
@@ -30,6 +27,7 @@ from tracker.choices import (
 )
 from tracker.models import MAX_LOAD_KG, MAX_REPS, Profile
 from tracker.services import PainInput
+from tracker.validators import validate_session_date
 
 SCORES = [(str(n), str(n)) for n in range(11)]
 HURT_SCORES = SCORES[1:]  # "it hurt" starts at 1; 0 is the default of not ticking the region
@@ -44,29 +42,6 @@ class SignUpForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
         model = User
         fields = ("username", "email")
-
-
-class GuardedLoginForm(AuthenticationForm):
-    """Django's login form, counting failed sign-ins as the API does (per username and address).
-
-    Once a username or address has failed too often, even the right password is refused until
-    the window ends: answering a correct guess would let the guessing go on.
-    """
-
-    def clean(self) -> dict[str, Any]:
-        guard = SignInGuard(self.request, self.data.get("username", ""))
-        try:
-            guard.check()
-        except Throttled as locked:
-            minutes = max(1, math.ceil((locked.wait or 60) / 60))
-            raise forms.ValidationError(
-                f"Too many failed sign-ins. Try again in {minutes} minutes.", code="throttled"
-            ) from None
-        try:
-            return super().clean()
-        except forms.ValidationError:
-            guard.failed()
-            raise
 
 
 def client_id_from(data: Mapping[str, str]) -> UUID | None:
@@ -327,17 +302,16 @@ class RegionScoresForm(forms.Form):
         }
 
 
-def not_in_future(value: date) -> None:
-    # One day of slack: the athlete's "today" may be ahead of the server's.
-    if value > timezone.localdate() + timedelta(days=1):
-        raise forms.ValidationError("That date is in the future.")
+def session_date_in_bounds(value: date) -> None:
+    # The active time zone is the athlete's (AthleteTimezoneMiddleware): their today.
+    validate_session_date(value, today=timezone.localdate())
 
 
 class FinishForm(RegionScoresForm):
     """The end of a session: how each region feels now, the bench, notes and red flags."""
 
     date = forms.DateField(
-        validators=[not_in_future],
+        validators=[session_date_in_bounds],
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": "Enter a date like 2026-03-02."},
     )

@@ -5,8 +5,9 @@ The cache (sign-in failure counts) is emptied around every test by tests/conftes
 
 import pytest
 from _pytest.nodes import Node
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
+
+from accounts.services import token_issue
 
 if not hasattr(Node, "_nodeid"):
     # schemathesis 4.32 names each operation's subtest by rewriting Node._nodeid, which pytest
@@ -22,8 +23,8 @@ if not hasattr(Node, "_nodeid"):
 
 def token_client(user) -> APIClient:
     client = APIClient()
-    token, _ = Token.objects.get_or_create(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    _, key = token_issue(user=user, device="test client")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     return client
 
 

@@ -2,9 +2,9 @@
 
 import pytest
 from django.contrib.auth.models import User
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from accounts.models import ApiToken
 from tests.factories import PASSWORD
 from tracker.models import Profile
 
@@ -100,16 +100,30 @@ def test_registering_ignores_a_signed_in_browser_and_its_csrf(athlete):
 # --- token -----------------------------------------------------------------------------------
 
 
-def test_a_username_and_password_get_a_token(anonymous_api, athlete):
+def test_a_username_and_password_get_a_token_and_its_expiry(anonymous_api, athlete):
     response = anonymous_api.post(TOKEN, {"username": "athlete", "password": PASSWORD})
     assert response.status_code == 200
-    assert response.json() == {"token": Token.objects.get(user=athlete).key}
+    assert set(response.json()) == {"token", "expiry"}
+    stored = ApiToken.objects.get(user=athlete)
+    assert response.json()["token"].startswith(stored.token_key)
+    assert response.json()["expiry"] == stored.expiry.isoformat().replace("+00:00", "Z")
 
 
-def test_asking_again_gets_the_same_token(anonymous_api, athlete):
+def test_only_a_hash_of_the_token_is_stored(anonymous_api, athlete):
+    key = anonymous_api.post(TOKEN, {"username": "athlete", "password": PASSWORD}).json()["token"]
+    assert not ApiToken.objects.filter(digest=key).exists()
+    assert ApiToken.objects.get().digest != key
+
+
+def test_each_sign_in_gets_a_token_of_its_own_and_both_work(anonymous_api, athlete):
     body = {"username": "athlete", "password": PASSWORD}
-    first = anonymous_api.post(TOKEN, body).json()
-    assert anonymous_api.post(TOKEN, body).json() == first
+    first = anonymous_api.post(TOKEN, body).json()["token"]
+    second = anonymous_api.post(TOKEN, body).json()["token"]
+    assert first != second
+    for key in (first, second):
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+        assert client.get("/api/v1/sessions/").status_code == 200
 
 
 def test_the_token_authenticates_api_requests(anonymous_api, athlete):
@@ -139,7 +153,7 @@ def test_wrong_credentials_are_a_400_without_a_token(anonymous_api, athlete, bod
     response = anonymous_api.post(TOKEN, body)
     assert response.status_code == 400
     assert response.json() == {"non_field_errors": ["Unable to log in with provided credentials."]}
-    assert not Token.objects.exists()
+    assert not ApiToken.objects.exists()
 
 
 def test_an_inactive_account_gets_no_token(anonymous_api, athlete):

@@ -4,6 +4,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.http import Http404
 from django.test import RequestFactory
@@ -13,6 +14,7 @@ from django.utils import timezone
 
 from tests.dashboard.history import add_weeks
 from tests.factories import PainReportFactory, SetFactory, TrainingSessionFactory
+from tracker.charts.common import PLOT_HEIGHTS
 from tracker.views.dashboard import dashboard, whose_charts
 
 pytestmark = pytest.mark.django_db
@@ -52,10 +54,17 @@ def test_each_chart_keeps_the_room_it_will_be_drawn_in(athlete_client, logged):
 
     # Charts are drawn as they scroll near: the page must not jump when one appears.
     assert (
-        'id="plot-progression" data-figure="figure-progression" style="--plot-height: 400px"'
-        in page
+        'class="plot plot-h-400" id="plot-progression" data-figure="figure-progression" '
+        'data-height="400"' in page
     )
-    assert page.count("--plot-height: ") == 5
+    assert page.count('data-height="') == 5
+    assert "style=" not in page  # the CSP forbids style attributes
+
+
+def test_every_height_class_a_chart_can_get_has_its_rule():
+    css = (settings.BASE_DIR / "static/css/dashboard.css").read_text()
+    for height in PLOT_HEIGHTS:
+        assert f".plot-h-{height} {{ --plot-height: {height}px; }}" in css
 
 
 def test_an_outsider_sees_only_their_own_empty_log(outsider_client, logged):

@@ -36,6 +36,18 @@ BAD_FILES = {
         strong(GOOD_ROW.replace("2026-08-03", "2099-01-01")),
         "Line 2: The date 2099-01-01 is in the future.",
     ),
+    "a date before 1900": (
+        strong(GOOD_ROW.replace("2026-08-03", "1899-12-31")),
+        "Line 2: The date 1899-12-31 is before 1900-01-01.",
+    ),
+    "a date in year 1": (
+        strong(GOOD_ROW, GOOD_ROW.replace("2026-08-03", "0001-01-01")),
+        "Line 3: The date 0001-01-01 is before 1900-01-01.",
+    ),
+    "a date in year 9999": (
+        strong(GOOD_ROW.replace("2026-08-03", "9999-12-31")),
+        "Line 2: The date 9999-12-31 is in the future.",
+    ),
     "an empty file": (b"", "The submitted file is empty."),
     "only blank lines": (b"\r\n\r\n  \n", "The file is empty."),
     "a header and no rows": (strong(), "The file holds no sets to import (no rows)."),

@@ -24,6 +24,7 @@ COLUMNS = {
     "check_ins.csv": "pain_report_id,session_id,date,timing,region,score,character,client_id,"
     "created",
     "comments.csv": "comment_id,session_id,date,coach,cause,region,body,created",
+    "access_log.csv": "access_id,at,viewer,what",
 }
 
 

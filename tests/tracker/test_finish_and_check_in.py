@@ -150,8 +150,20 @@ def test_no_red_flag_shows_no_referral_note_on_the_session_page(athlete_client, 
         pytest.param(
             {"date": "in two days"},
             "date",
-            "That date is in the future.",
+            "The date {date} is in the future.",
             id="two-days-ahead",
+        ),
+        pytest.param(
+            {"date": "0001-01-01"},
+            "date",
+            "The date 0001-01-01 is before 1900-01-01.",
+            id="year-1",
+        ),
+        pytest.param(
+            {"date": "1899-12-31"},
+            "date",
+            "The date 1899-12-31 is before 1900-01-01.",
+            id="the-day-before-1900",
         ),
         pytest.param(
             {"date": "2026-13-40"}, "date", "Enter a date like 2026-03-02.", id="not-a-date"
@@ -183,6 +195,7 @@ def test_a_bad_finish_is_refused_with_a_message_and_changes_nothing(
     data = finish_data(score_neck="2", symptoms=["numbness"])
     if bad.get("date") == "in two days":
         bad = {"date": (today() + timedelta(days=2)).isoformat()}
+        message = message.format(date=bad["date"])
     response = athlete_client.post(finish_url(session), {**data, **bad})
     assert response.status_code == 400
     assert response.context["form"].errors[field] == [message]

@@ -13,20 +13,23 @@ from django.core.validators import RegexValidator
 from django.db import IntegrityError
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
-from rest_framework.authtoken.models import Token
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts import services as account_services
+from accounts import two_step
+from accounts.models import DEVICE_MAX_LENGTH
 from tracker import services
 from tracker.api.fields import StrictCharField, is_encodable
 from tracker.api.schema import ErrorSerializer
-from tracker.api.throttles import RegistrationThrottle, SignInGuard
+from tracker.api.throttles import RegistrationThrottle
 
 User = get_user_model()
 TAKEN = "A user with that username already exists."
 BAD_CREDENTIALS = "Unable to log in with provided credentials."
+TWO_STEP_NEEDED = "This account signs in in two steps: send the app's code (or a recovery code)."
 # ASCII on purpose: the schema's regex dialect reads \w as ASCII, Python's as Unicode.
 USERNAME = RegexValidator(
     r"^[A-Za-z0-9_.@+-]+\Z", "Letters, digits and @ . + - _ only (at most 150 characters)."
@@ -71,13 +74,33 @@ class AccountSerializer(serializers.ModelSerializer):
 
 
 class TokenRequestSerializer(serializers.Serializer):
-    username = StrictCharField(max_length=150, trim_whitespace=False)
+    username = StrictCharField(max_length=150)
     password = StrictCharField(max_length=4096, trim_whitespace=False)
+    device = StrictCharField(
+        required=False,
+        allow_blank=True,
+        max_length=DEVICE_MAX_LENGTH,
+        help_text="A name for this device in the athlete's token list (default: the User-Agent).",
+    )
+    otp = StrictCharField(
+        required=False,
+        max_length=20,
+        help_text="Accounts with two-step sign-in: the app's code, or a recovery code.",
+    )
+
+    def validate_username(self, value: str) -> str:
+        # As Django's log-in form reads it (stripped, NFKC), so both sign in the same names.
+        return User.normalize_username(value)
 
 
 class TokenSerializer(serializers.Serializer):
     token = serializers.CharField(
         read_only=True, help_text='Send it as the header "Authorization: Token <token>".'
+    )
+    expiry = serializers.DateTimeField(
+        read_only=True,
+        allow_null=True,
+        help_text="When the token stops working unless used before (each use extends it).",
     )
 
 
@@ -121,19 +144,27 @@ class TokenView(APIView):
                 ErrorSerializer, "Too many failed sign-ins for this username or address."
             ),
         },
-        summary="Get the API token of an account",
+        summary="Get a new API token for this device",
         tags=["auth"],
     )
     def post(self, request: Request) -> Response:
         incoming = TokenRequestSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
-        username = incoming.validated_data["username"]
-        password = incoming.validated_data["password"]
-        guard = SignInGuard(request, username)
-        guard.check()
-        user = authenticate(request._request, username=username, password=password)
+        # authenticate() is where django-axes counts a failure and refuses a locked name or
+        # address (its middleware then answers 429): the same path as the web and admin log-in.
+        credentials = incoming.validated_data
+        user = authenticate(
+            request._request, username=credentials["username"], password=credentials["password"]
+        )
         if user is None:
-            guard.failed()
             raise serializers.ValidationError({"non_field_errors": [BAD_CREDENTIALS]})
-        token, _ = Token.objects.get_or_create(user=user)
-        return Response({"token": token.key})
+        if (
+            two_step.is_on(user)
+            and two_step.verify(user=user, code=credentials.get("otp", "")) is None
+        ):
+            raise serializers.ValidationError({"otp": [TWO_STEP_NEEDED]})
+        device = account_services.device_name(
+            given=credentials.get("device"), user_agent=request.META.get("HTTP_USER_AGENT", "")
+        )
+        token, key = account_services.token_issue(user=user, device=device)
+        return Response(TokenSerializer({"token": key, "expiry": token.expiry}).data)

@@ -6,13 +6,15 @@ checks the declared size before reading the body. Both read and write the caller
 
 from typing import Any
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tracker.api.schema import ErrorSerializer
+from tracker.api.throttles import ImportThrottle
 from tracker.choices import Unit
 from tracker.portability import export, importer
 from tracker.portability.reading import check_size
@@ -62,10 +64,15 @@ class ImportView(APIView):
     """Import a training history; importing the same file again adds nothing."""
 
     parser_classes = [MultiPartParser]
+    throttle_classes = [ImportThrottle]
 
     @extend_schema(
         request={"multipart/form-data": ImportRequestSerializer},
-        responses={201: ImportResultSerializer, 200: ImportResultSerializer},
+        responses={
+            201: ImportResultSerializer,
+            200: ImportResultSerializer,
+            429: OpenApiResponse(ErrorSerializer, "Too many imports from this account or address."),
+        },
         summary="Import a Strong or Hevy export",
         description=(
             "201 with what was added (zeros when the file was imported before); a dry run "

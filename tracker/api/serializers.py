@@ -34,10 +34,9 @@ from tracker.choices import (
     StanceWidth,
 )
 from tracker.models import MAX_LOAD_KG, MAX_REPS, PainReport, Set, TrainingSession
+from tracker.validators import session_date_problem
 
 MAX_PAIN_PER_SET = 20
-# The athlete's "today" may already be tomorrow somewhere else: one day of slack.
-FUTURE_SLACK = datetime.timedelta(days=1)
 
 
 def _optional_client_id() -> StrictUUIDField:
@@ -54,7 +53,9 @@ def _optional_client_id() -> StrictUUIDField:
 class SessionChangeSerializer(serializers.Serializer):
     """The fields of a session a client may change (PATCH)."""
 
-    date = StrictDateField(help_text="The day trained; at most one day after the athlete's today.")
+    date = StrictDateField(
+        help_text="The day trained: from 1900-01-01 to one day after the athlete's today."
+    )
     bench_height_cm = StrictIntegerField(
         min_value=10, max_value=120, required=False, allow_null=True
     )
@@ -68,9 +69,10 @@ class SessionChangeSerializer(serializers.Serializer):
     )
 
     def validate_date(self, value: datetime.date) -> datetime.date:
-        latest = queries.today_for(self.context["request"].user) + FUTURE_SLACK
-        if value > latest:
-            raise serializers.ValidationError(f"A session cannot be dated after {latest}.")
+        today = queries.today_for(self.context["request"].user)
+        problem = session_date_problem(value, today=today)
+        if problem is not None:
+            raise serializers.ValidationError(problem)
         return value
 
 

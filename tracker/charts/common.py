@@ -18,6 +18,9 @@ from tracker.choices import PainRegion, PainTiming, Unit
 from tracker.units import KG_PER_LB
 
 WEEK = timedelta(days=7)
+# The room kept for a chart before it is drawn: one class per step (static/css/dashboard.css).
+PLOT_HEIGHT_STEP = 20
+PLOT_HEIGHTS = range(160, 1001, PLOT_HEIGHT_STEP)
 Row = dict[str, Any]
 
 # Range id -> (label, weeks shown; None: the whole history).
@@ -135,6 +138,17 @@ class Chart:
     def height(self) -> int:
         """Pixels the drawn chart takes, kept free before it is drawn (no layout shift)."""
         return int(self.figure.layout.height or 320)
+
+    @property
+    def height_class(self) -> str:
+        """A class of static/css/dashboard.css keeping about `height` free (rounded up to 20 px).
+
+        A class, not a style attribute: the Content-Security-Policy allows no inline styles.
+        static/js/dashboard.js sets the exact height when it draws.
+        """
+        step = PLOT_HEIGHT_STEP
+        rounded = -(-self.height // step) * step
+        return f"plot-h-{min(max(rounded, PLOT_HEIGHTS[0]), PLOT_HEIGHTS[-1])}"
 
     @property
     def payload(self) -> dict[str, Any]:

@@ -45,6 +45,15 @@ class ExportCommentSerializer(serializers.Serializer):
     created = serializers.DateTimeField()
 
 
+class ExportAccessSerializer(serializers.Serializer):
+    """Someone other than the athlete (a coach) opened the athlete's data."""
+
+    id = serializers.IntegerField()
+    at = serializers.DateTimeField()
+    viewer = serializers.CharField(source="viewer_name")
+    what = serializers.CharField()
+
+
 class ExportAthleteSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     username = serializers.CharField()
@@ -61,6 +70,7 @@ class ExportSerializer(serializers.Serializer):
     athlete = ExportAthleteSerializer()
     sessions = ExportSessionSerializer(many=True, help_text="Newest first, everything nested.")
     comments = ExportCommentSerializer(many=True)
+    access_log = ExportAccessSerializer(many=True, help_text="Who opened the log, newest first.")
 
 
 def document(athlete: AbstractBaseUser) -> dict[str, Any]:
@@ -77,7 +87,14 @@ def document(athlete: AbstractBaseUser) -> dict[str, Any]:
         },
         "sessions": ExportSessionSerializer(queries.sessions_with_log(athlete), many=True).data,
         "comments": ExportCommentSerializer(_comments(athlete), many=True).data,
+        "access_log": ExportAccessSerializer(_accesses(athlete), many=True).data,
     }
+
+
+def _accesses(athlete: AbstractBaseUser) -> Iterable[Any]:
+    if not apps.is_installed("accounts"):
+        return []
+    return apps.get_model("accounts", "AccessRecord").objects.filter(athlete=athlete)
 
 
 def _comments(athlete: AbstractBaseUser) -> Iterable[Any]:
@@ -129,6 +146,7 @@ COLUMNS = {
     "comments.csv": [
         "comment_id", "session_id", "date", "coach", "cause", "region", "body", "created",
     ],
+    "access_log.csv": ["access_id", "at", "viewer", "what"],
 }  # fmt: skip
 
 
@@ -156,7 +174,9 @@ def tables(doc: dict[str, Any]) -> Iterator[tuple[str, list[str], list[list[Any]
             else:
                 checks.append([p["id"], s["id"], s["date"], p["timing"], *common])
     comments = [[c[k] for k in _COMMENT] for c in doc["comments"]]
-    for name, rows in zip(COLUMNS, (sessions, sets, pain, checks, comments), strict=True):
+    accesses = [[a["id"], a["at"], a["viewer"], a["what"]] for a in doc["access_log"]]
+    tables_ = (sessions, sets, pain, checks, comments, accesses)
+    for name, rows in zip(COLUMNS, tables_, strict=True):
         yield name, COLUMNS[name], rows
 
 
@@ -211,8 +231,13 @@ comments.csv   what your coaches wrote about your training
   comment_id, session_id (empty: a comment on an advice item), date, coach, cause (the
   advice's cause id), region, body, created
 
+access_log.csv   each time someone else (a coach) opened your log, newest first
+  access_id, at, viewer (their username), what (history, a session, advice, charts, the
+  roster summary; "(API)" when asked through the API)
+
 export.json    all of the above in one document: {{"format", "version", "exported_at",
-  "athlete", "sessions": [each with "sets" and "pain_reports" nested], "comments"}}
+  "athlete", "sessions": [each with "sets" and "pain_reports" nested], "comments",
+  "access_log"}}
 """
 
 

@@ -14,7 +14,7 @@ Guarantees (the same rules as tracker.services, in bulk):
 import zoneinfo
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -64,9 +64,9 @@ class Outcome:
 def plan_for(athlete: AbstractBaseUser, data: bytes, *, unit: str | None = None) -> Plan:
     """Read and map a file (raises ImportFileError); stores nothing."""
     upload = reading.read(data)
-    latest = queries.today_for(athlete) + timedelta(days=1)
+    today = queries.today_for(athlete)
     if upload.document is not None:
-        plan = restore.from_document(upload.document, latest=latest)
+        plan = restore.from_document(upload.document, today=today)
         if not plan.sessions:
             raise ImportFileError("The export holds no sessions.")
         return plan
@@ -76,7 +76,7 @@ def plan_for(athlete: AbstractBaseUser, data: bytes, *, unit: str | None = None)
         raise ImportFileError(WRONG_FORMAT, line=1)
     profile = services.profile_for(athlete)
     zone = profile.time_zone if profile.time_zone in zoneinfo.available_timezones() else "UTC"
-    plan = from_rows(parser.parse(table), unit=unit or profile.unit, zone=zone, latest=latest)
+    plan = from_rows(parser.parse(table), unit=unit or profile.unit, zone=zone, today=today)
     if not plan.sessions:
         why = "; ".join(f"{n} {reason}" for reason, n, _ in plan.skipped_reasons())
         raise ImportFileError(f"The file holds no sets to import ({why or 'no rows'}).")

@@ -21,6 +21,7 @@ from tracker.choices import Exercise
 from tracker.models import MAX_LOAD_KG, MAX_REPS
 from tracker.portability import mapping
 from tracker.portability.sources import ImportFileError, ParsedFile, Skipped, SourceSet
+from tracker.validators import session_date_problem
 
 NAMESPACE = UUID("5d0c2f7e-4f4b-4c55-9a53-2b8f7a1e6c10")  # never change: keys must stay stable
 NOTES_LENGTH = 2000  # TrainingSession.notes
@@ -124,7 +125,7 @@ class Plan:
         return [(reason, len(found), found[:5]) for reason, found in ranked]
 
 
-def from_rows(parsed: ParsedFile, *, unit: str, zone: str, latest: date) -> Plan:
+def from_rows(parsed: ParsedFile, *, unit: str, zone: str, today: date) -> Plan:
     """Group a Strong or Hevy file's sets into sessions (one per workout) and map them."""
     plan = Plan(parsed.source, parsed.layout, unit, parsed.unit_in_file, skipped=parsed.skipped)
     tz = zoneinfo.ZoneInfo(zone)
@@ -133,10 +134,9 @@ def from_rows(parsed: ParsedFile, *, unit: str, zone: str, latest: date) -> Plan
     seen: Counter[tuple[object, ...]] = Counter()
     names: dict[str, mapping.Mapped] = {}
     for row in parsed.rows:
-        if row.started.date() > latest:
-            raise ImportFileError(
-                f"The date {row.started:%Y-%m-%d} is in the future.", line=row.line
-            )
+        problem = session_date_problem(row.started.date(), today=today)
+        if problem is not None:
+            raise ImportFileError(problem, line=row.line)
         session = workouts.get((row.started, row.workout))
         if session is None:
             session = workouts[(row.started, row.workout)] = PlannedSession(

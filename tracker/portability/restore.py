@@ -15,11 +15,12 @@ from django.utils.dateparse import parse_datetime
 
 from tracker.portability.plan import Plan, PlannedPain, PlannedSession, PlannedSet, key
 from tracker.portability.sources import ImportFileError
+from tracker.validators import session_date_problem
 
 SOURCE = "Thrustlog"
 
 
-def from_document(document: dict[str, Any], *, latest: date) -> Plan:
+def from_document(document: dict[str, Any], *, today: date) -> Plan:
     sessions = document.get("sessions")
     if not isinstance(sessions, list):
         raise ImportFileError('The export has no "sessions" list.')
@@ -36,7 +37,7 @@ def from_document(document: dict[str, Any], *, latest: date) -> Plan:
     )
     # The export lists newest first; storing oldest first keeps the order of same-day sessions.
     for number, raw in reversed(list(enumerate(sessions, start=1))):
-        plan.sessions.append(_session(_object(raw, f"Session {number}"), number, latest))
+        plan.sessions.append(_session(_object(raw, f"Session {number}"), number, today))
     _check_unique(plan)
     return plan
 
@@ -64,11 +65,12 @@ def _check_unique(plan: Plan) -> None:
             once("pain report", pain.key, session.where)
 
 
-def _session(raw: dict[str, Any], number: int, latest: date) -> PlannedSession:
+def _session(raw: dict[str, Any], number: int, today: date) -> PlannedSession:
     where = f"Session {number}"
     day = _date(raw.get("date"), where)
-    if day > latest:
-        raise ImportFileError(f"{where}: the date {day} is in the future.")
+    problem = session_date_problem(day, today=today)
+    if problem is not None:
+        raise ImportFileError(f"{where}: {problem}")
     pk = raw.get("id")
     session = PlannedSession(
         where=where,

@@ -6,6 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from accounts import limits
+from accounts.signin import client_address
 from tracker.forms import SignUpForm
 from tracker.services import profile_for
 
@@ -16,9 +18,20 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("tracker:today")
     form = SignUpForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and limits.over_any(*_signup_limits(request)):
+        return limits.too_many(request, "Too many sign-ups from this network: try again later.")
     if request.method == "POST" and form.is_valid():
         user = form.save()
         profile_for(user)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("tracker:today")
     return render(request, "registration/signup.html", {"form": form})
+
+
+def _signup_limits(request: HttpRequest) -> tuple[limits.Limit, ...]:
+    # Per address only: the account does not exist yet. Generous: a gym signs up together.
+    address = client_address(request) or "unknown"
+    return (
+        limits.Limit("signup_per_address", address),
+        limits.Limit("signup_per_address_daily", address),
+    )

@@ -11,6 +11,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from accounts.services import access_record
 from coaching.queries import coached_athlete_or_none
 from tracker import aggregates, charts
 from tracker.preferences import unit_of
@@ -28,6 +29,7 @@ def whose_charts(request: HttpRequest, athlete: int | None) -> AbstractBaseUser:
     coached = coached_athlete_or_none(request.user, athlete)
     if coached is None:
         raise Http404("No such athlete.")
+    access_record(viewer=request.user, athlete_ids=[coached.pk], what="charts")
     return coached
 
 

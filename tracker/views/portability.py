@@ -7,6 +7,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from accounts import limits
+from tracker.api.throttles import import_limits
 from tracker.portability import account, export, importer, spool
 from tracker.portability.forms import (
     ConfirmImportForm,
@@ -33,6 +35,8 @@ def _too_large(request: HttpRequest) -> str | None:
 @csrf_exempt  # the size is checked before the CSRF check reads the body; then that check runs
 @require_http_methods(["GET", "POST"])
 def import_upload(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST" and limits.over_any(*import_limits(request)):
+        return limits.too_many(request, "Too many imports: try again in an hour.")
     refusal = _too_large(request) if request.method == "POST" else None
     if refusal:
         form = import_form_refusing(refusal, unit=unit_of(request))
