@@ -28,6 +28,7 @@ from tracker.choices import (
     StanceWidth,
     Unit,
 )
+from tracker.fields import DecimalCommaField, DecimalTextInput, IsoDateField
 from tracker.models import MAX_LOAD_KG, MAX_REPS, Profile
 from tracker.services import PainInput
 
@@ -90,25 +91,18 @@ class ChipBoxes(forms.CheckboxSelectMultiple):
 def _load_field(unit: str, **kwargs: Any) -> forms.DecimalField:
     step = units.STEP[Unit(unit)]
     places = 2 if unit == Unit.KG else 1
-    return forms.DecimalField(
+    return DecimalCommaField(
         label=f"Load ({unit})",
         min_value=Decimal("0"),
         max_value=units.plain(MAX_LOAD_KG, unit),
         decimal_places=places,
         max_digits=7,
-        widget=forms.NumberInput(
-            attrs={
-                "inputmode": "decimal",
-                "step": "any",
-                "data-step": str(step),
-                "autocomplete": "off",
-            }
-        ),
+        widget=DecimalTextInput(attrs={"data-step": str(step)}),
         error_messages={
             "min_value": "The load cannot be negative.",
             "max_value": f"That is more than anyone lifts: at most %(limit_value)s {unit}.",
             "max_decimal_places": f"Use at most {places} decimal place(s) in {unit}.",
-            "invalid": "Enter the load as a number, e.g. 102.5.",
+            "invalid": "Enter the load as a number, e.g. 102.5 or 102,5.",
         },
         **kwargs,
     )
@@ -336,9 +330,8 @@ def not_in_future(value: date) -> None:
 class FinishForm(RegionScoresForm):
     """The end of a session: how each region feels now, the bench, notes and red flags."""
 
-    date = forms.DateField(
+    date = IsoDateField(
         validators=[not_in_future],
-        widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": "Enter a date like 2026-03-02."},
     )
     bench_height_cm = forms.IntegerField(
@@ -365,13 +358,12 @@ class FinishForm(RegionScoresForm):
 
 
 class SettingsForm(forms.ModelForm):
-    bodyweight = forms.DecimalField(
+    bodyweight = DecimalCommaField(
         label="Bodyweight",
         required=False,
         min_value=Decimal("20"),
         max_value=Decimal("900"),
         decimal_places=2,
-        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "any"}),
         help_text="Optional.",
     )
     time_zone = forms.ChoiceField(

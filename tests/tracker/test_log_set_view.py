@@ -282,7 +282,10 @@ BAD_SETS = [
         "load", {"load": "100.125"}, "Use at most 2 decimal place(s) in kg.", id="3-decimals-kg"
     ),
     pytest.param(
-        "load", {"load": "heavy"}, "Enter the load as a number, e.g. 102.5.", id="not-a-number"
+        "load",
+        {"load": "heavy"},
+        "Enter the load as a number, e.g. 102.5 or 102,5.",
+        id="not-a-number",
     ),
     pytest.param(
         "score_knee",

@@ -1,4 +1,5 @@
 from decimal import Decimal
+from typing import Any
 
 from django import template
 
@@ -21,3 +22,19 @@ def region_label(value: str) -> str:
         return PainRegion(value).label
     except ValueError:
         return value
+
+
+@register.simple_tag
+def error_summary(form: Any) -> list[dict[str, str]]:
+    """Every error of a bound form, in page order, with the id of the control to jump to.
+
+    Chips (radios, checkboxes) have no id of their own: the first chip stands for its group.
+    """
+    if form is None or not getattr(form, "is_bound", False) or not form.errors:
+        return []
+    rows = [{"target": "", "label": "", "message": str(e)} for e in form.non_field_errors()]
+    for field in form:
+        for error in field.errors:
+            target = field.id_for_label or (f"{field.auto_id}_0" if field.auto_id else "")
+            rows.append({"target": target, "label": str(field.label), "message": str(error)})
+    return rows
