@@ -9,6 +9,8 @@ from typing import Any
 
 from django import forms
 
+from tracker import zones
+
 ISO_DATE = "%Y-%m-%d"
 
 
@@ -57,3 +59,18 @@ class DecimalCommaField(forms.DecimalField):
             for name in ("min", "max", "step"):
                 attrs.pop(name, None)
         return attrs
+
+
+class ZoneListInput(forms.TextInput):
+    """A text input with the real zones as suggestions: the phone's own search, no script."""
+
+    template_name = "partials/datalist_widget.html"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        base = {"list": "time-zones", "autocomplete": "off", "spellcheck": "false"}
+        super().__init__(attrs={**base, **(attrs or {})})
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        context["widget"]["options"] = zones.choices()
+        return context

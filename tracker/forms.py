@@ -1,7 +1,6 @@
 """Forms for the phone pages. Loads are typed in the athlete's unit and handed on in kilograms."""
 
 import math
-import zoneinfo
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -15,7 +14,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 from rest_framework.exceptions import Throttled
 
-from tracker import units
+from tracker import units, zones
 from tracker.api.throttles import SignInGuard
 from tracker.choices import (
     Equipment,
@@ -28,7 +27,7 @@ from tracker.choices import (
     StanceWidth,
     Unit,
 )
-from tracker.fields import DecimalCommaField, DecimalTextInput, IsoDateField
+from tracker.fields import DecimalCommaField, DecimalTextInput, IsoDateField, ZoneListInput
 from tracker.models import MAX_LOAD_KG, MAX_REPS, Profile
 from tracker.services import PainInput
 
@@ -41,10 +40,17 @@ class SignUpForm(UserCreationForm):
     email = forms.EmailField(
         required=False, help_text="Optional: only used to reset a forgotten password."
     )
+    # Filled by static/js/timezone.js from the phone's own setting (Intl). Without script, or
+    # with a name that is no real place ("Factory", "localtime"), the athlete starts on UTC
+    # and can pick a zone in Settings: sign-up never fails for it.
+    time_zone = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta(UserCreationForm.Meta):
         model = User
         fields = ("username", "email")
+
+    def clean_time_zone(self) -> str:
+        return zones.real_zone(self.cleaned_data.get("time_zone")) or zones.DEFAULT
 
 
 class GuardedLoginForm(AuthenticationForm):
@@ -366,9 +372,11 @@ class SettingsForm(forms.ModelForm):
         decimal_places=2,
         help_text="Optional.",
     )
-    time_zone = forms.ChoiceField(
-        choices=[(tz, tz.replace("_", " ")) for tz in sorted(zoneinfo.available_timezones())],
-        help_text="Decides what counts as today.",
+    time_zone = forms.CharField(
+        max_length=64,
+        widget=ZoneListInput,
+        help_text="Decides what counts as today. Type a city to search: Berlin, New York.",
+        error_messages={"required": "Pick your time zone from the list."},
     )
 
     class Meta:
@@ -383,6 +391,14 @@ class SettingsForm(forms.ModelForm):
         self.fields["bodyweight"].label = f"Bodyweight ({self.shown_unit})"
         if self.instance.bodyweight_kg is not None:
             self.initial["bodyweight"] = units.plain(self.instance.bodyweight_kg, self.shown_unit)
+
+    def clean_time_zone(self) -> str:
+        zone = zones.real_zone(self.cleaned_data["time_zone"])
+        if zone is None:
+            raise forms.ValidationError(
+                "Pick a time zone from the list: a region and a city, e.g. Europe/Berlin."
+            )
+        return zone
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()

@@ -1,6 +1,11 @@
 // Progressive enhancement for the set form: every form also works without this file.
 document.documentElement.classList.add("js");
 
+// After a set is logged the page comes back at #log: show the form from its top (steppers
+// above, the action bar below), not wherever the browser last was (reloads restore the scroll).
+if ("scrollRestoration" in history) history.scrollRestoration = "manual";
+if (location.hash === "#log") document.getElementById("log")?.scrollIntoView({ block: "start" });
+
 // Steppers: +/- by the field's data-step (2.5 kg, 5 lb, 1 rep), never below zero.
 for (const button of document.querySelectorAll("button.step")) {
   button.addEventListener("click", () => {

@@ -1,0 +1,196 @@
+"""Between sets, on a phone, in any language and time zone: one tap repeats a set.
+
+After every logged set the Log set button, the load stepper and the confirmation are on screen
+and nothing covers them (the element at the button's centre is the button itself).
+"""
+
+from datetime import datetime, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+from playwright.sync_api import Browser, Locator, Page, expect
+
+from tests.browser.phone import check_page, log_in
+from tests.factories import SetFactory, TrainingSessionFactory
+from tracker.models import Profile, Set, TrainingSession
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+PLACES = [
+    pytest.param("en-US", "America/New_York", id="en-US"),
+    pytest.param("en-GB", "Europe/London", id="en-GB"),
+    pytest.param("de-DE", "Europe/Berlin", id="de-DE"),
+]
+PHONES = [
+    pytest.param({"width": 390, "height": 844}, id="390x844"),
+    pytest.param({"width": 360, "height": 740}, id="360x740"),
+]
+
+
+def phone(browser: Browser, viewport: dict, locale: str, zone: str) -> Page:
+    context = browser.new_context(
+        viewport=viewport, is_mobile=True, has_touch=True, locale=locale, timezone_id=zone
+    )
+    return context.new_page()
+
+
+def assert_in_thumb_reach(page: Page, control: Locator, name: str) -> None:
+    """The control is inside the viewport and is what a tap at its centre would hit."""
+    box = control.bounding_box()
+    assert box, f"{name} is not drawn"
+    size = page.viewport_size
+    assert box["y"] >= 0, f"{name} is above the screen ({box['y']:.0f})"
+    assert box["y"] + box["height"] <= size["height"], f"{name} is below the screen ({box})"
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    hit = control.evaluate(
+        "(el, [x, y]) => { const top = document.elementFromPoint(x, y);"
+        " return top === el || el.contains(top); }",
+        [x, y],
+    )
+    assert hit, f"{name} is covered at its centre ({x:.0f}, {y:.0f})"
+
+
+def local_today(zone: str):
+    return datetime.now(ZoneInfo(zone)).date()
+
+
+@pytest.fixture
+def returning_athlete(athlete):
+    """An athlete with last week's session: the form starts from its last set (100 kg x 8)."""
+    last_week = TrainingSessionFactory(athlete=athlete, date=local_today("UTC") - timedelta(7))
+    SetFactory(session=last_week, position=1, load_kg=Decimal("100"), reps=8, rir=2)
+    return athlete
+
+
+@pytest.mark.parametrize("viewport", PHONES)
+@pytest.mark.parametrize(("locale", "zone"), PLACES)
+def test_five_sets_take_six_taps_and_the_button_stays_under_the_thumb(
+    live_server, browser: Browser, returning_athlete, locale, zone, viewport
+):
+    returning_athlete.profile.time_zone = zone
+    returning_athlete.profile.save()
+    page = phone(browser, viewport, locale, zone)
+    log_in(page, live_server.url, returning_athlete.username)
+    taps = 0
+
+    page.get_by_role("button", name="Start today's session").tap()
+    taps += 1
+    log_button = page.get_by_role("button", name="Log set")
+    bar_status = page.locator(".action-bar [role=status]")
+    for number in range(1, 6):
+        log_button.tap()
+        taps += 1
+        expect(bar_status).to_contain_text(f"Set {number} logged: 100 kg × 8")
+        assert_in_thumb_reach(page, log_button, f"Log set after set {number}")
+        assert_in_thumb_reach(page, page.get_by_role("button", name="Load (kg): more"), "Load +")
+        assert_in_thumb_reach(page, bar_status, "the confirmation")
+
+    assert taps == 6
+    session = TrainingSession.objects.get(athlete=returning_athlete, sets__position=5)
+    assert session.date == local_today(zone)
+    assert (
+        list(Set.objects.filter(session=session).values_list("load_kg", "reps"))
+        == [(Decimal("100.00"), 8)] * 5
+    )
+    if viewport["width"] == 360 and locale == "de-DE":
+        check_page(page, "bench-five-sets-360")
+    page.context.close()
+
+
+@pytest.mark.parametrize("viewport", PHONES)
+def test_opening_the_pain_picker_keeps_the_button_on_screen(
+    live_server, browser: Browser, returning_athlete, viewport
+):
+    session = TrainingSessionFactory(athlete=returning_athlete, date=local_today("UTC"))
+    page = phone(browser, viewport, "en-GB", "Europe/London")
+    log_in(page, live_server.url, returning_athlete.username)
+    page.goto(f"{live_server.url}/sessions/{session.pk}/#log")
+    page.get_by_text("Did anything hurt?").tap()
+    page.get_by_role("checkbox", name="Lower back", exact=True).tap()
+    log_button = page.get_by_role("button", name="Log set")
+    assert_in_thumb_reach(page, log_button, "Log set with the pain picker open")
+    log_button.tap()  # no score given: the page says so at the top and focuses the score
+    expect(page.locator("#error-summary")).to_contain_text("Give lower back a score")
+    focused = page.locator(":focus")
+    expect(focused).to_have_attribute("name", "score_lower_back")
+    expect(focused).to_be_in_viewport()
+    page.context.close()
+
+
+@pytest.mark.parametrize("viewport", PHONES)
+def test_the_tab_bar_fits_the_screen(live_server, browser: Browser, athlete, viewport):
+    page = phone(browser, viewport, "en-US", "UTC")
+    log_in(page, live_server.url, athlete.username)
+    widths = page.evaluate(
+        "() => { const nav = document.querySelector('nav.tabs');"
+        " return [nav.scrollWidth, ...[...nav.children].map(a => a.scrollWidth - a.clientWidth)]; }"
+    )
+    assert widths[0] <= viewport["width"], f"the tab bar is {widths[0]} px wide"
+    assert max(widths[1:]) <= 0, "a tab's label overflows its tab"
+    page.context.close()
+
+
+LOADS_TYPED = {"en-US": ("82.5", "82.5"), "en-GB": ("82.5", "82.5"), "de-DE": ("82,5", "82.5")}
+
+
+@pytest.mark.parametrize(("locale", "zone"), PLACES)
+def test_a_new_athlete_signs_up_logs_and_finishes_in_their_language_and_zone(
+    live_server, browser: Browser, locale, zone
+):
+    page = phone(browser, {"width": 390, "height": 844}, locale, zone)
+    base = live_server.url
+    page.goto(f"{base}/accounts/signup/")
+    page.get_by_label("Username").fill("newcomer")
+    page.get_by_label("Password", exact=True).fill("glute-bridge-2026")
+    page.get_by_label("Password confirmation").fill("glute-bridge-2026")
+    page.get_by_role("button", name="Sign up").tap()
+    expect(page.get_by_role("button", name="Start today's session")).to_be_visible()
+    assert Profile.objects.get(user__username="newcomer").time_zone == zone
+
+    page.get_by_role("button", name="Start today's session").tap()
+    typed, stored = LOADS_TYPED[locale]
+    page.get_by_label("Load (kg)", exact=True).fill(typed)
+    page.get_by_role("button", name="Log set").tap()
+    expect(page.locator(".action-bar [role=status]")).to_contain_text(f"{stored} kg × 10")
+
+    page.get_by_role("link", name="Finish session").tap()
+    date_value = page.get_by_label("Date").input_value()
+    assert date_value == local_today(zone).isoformat()
+    page.get_by_role("button", name="Save and finish").tap()
+    session = TrainingSession.objects.get(athlete__username="newcomer")
+    expect(page.get_by_role("heading", level=1)).not_to_have_text("Finish session")
+    session.refresh_from_db()
+    assert session.finished_at is not None
+    assert session.date == local_today(zone)
+    page.context.close()
+
+
+def test_a_finish_form_with_an_error_summarises_it_and_focuses_the_field(
+    live_server, browser: Browser, athlete
+):
+    session = TrainingSessionFactory(athlete=athlete, date=local_today("UTC"))
+    page = phone(browser, {"width": 390, "height": 844}, "de-DE", "Europe/Berlin")
+    log_in(page, live_server.url, athlete.username)
+    page.goto(f"{live_server.url}/sessions/{session.pk}/finish/")
+    page.get_by_label("Date").fill("")
+    page.get_by_role("button", name="Save and finish").tap()
+    summary = page.locator("#error-summary")
+    expect(summary).to_contain_text("Date: This field is required.")
+    expect(page.locator(":focus")).to_have_attribute("name", "date")
+    expect(page.locator(":focus")).to_be_in_viewport()
+    page.evaluate("scrollTo(0, 0)")
+    check_page(page, "finish-error-summary")
+    page.context.close()
+
+
+def test_settings_offer_a_searchable_list_of_real_zones(live_server, browser: Browser, athlete):
+    page = phone(browser, {"width": 390, "height": 844}, "en-GB", "Europe/London")
+    log_in(page, live_server.url, athlete.username)
+    page.goto(f"{live_server.url}/settings/")
+    check_page(page, "settings-time-zone")
+    page.get_by_label("Time zone").fill("europe/london")
+    page.get_by_role("button", name="Save settings").tap()
+    expect(page.locator(".messages")).to_contain_text("Settings saved.")
+    assert Profile.objects.get(user=athlete).time_zone == "Europe/London"
+    page.context.close()
