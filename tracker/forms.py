@@ -269,7 +269,10 @@ class NewSetForm(SetForm):
 
 
 def initial_for_set(previous: Any, unit: str) -> dict[str, Any]:
-    """The set form prefilled from the previous set, so repeating it is one tap."""
+    """The set form prefilled from the previous set, so repeating it is one tap.
+
+    Reps in reserve start at "Not sure": each set's effort is chosen, not carried over.
+    """
     if previous is None:
         return {
             "exercise": Exercise.HIP_THRUST,
@@ -282,7 +285,7 @@ def initial_for_set(previous: Any, unit: str) -> dict[str, Any]:
     return {
         "load": units.plain(previous.load_kg, unit),
         "reps": previous.reps,
-        "rir": "" if previous.rir is None else previous.rir,
+        # No "rir": how hard the next set was is the athlete's to say, never copied.
         "exercise": previous.exercise,
         "exercise_name": previous.exercise_name,
         "foot_distance": previous.foot_distance,

@@ -227,10 +227,9 @@ def test_the_form_is_prefilled_from_the_previous_set(athlete_client, session):
         equipment=Equipment.SMITH,
     )
     form = athlete_client.get(page_url(session)).context["form"]
-    assert {name: form[name].value() for name in ("load", "reps", "rir")} == {
+    assert {name: form[name].value() for name in ("load", "reps")} == {
         "load": Decimal("82.5"),
         "reps": 6,
-        "rir": 3,
     }
     assert [form[name].value() for name in ("foot_distance", "stance_width", "padding")] == [
         FootDistance.TOO_FAR,

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from advice.services import advice_for
-from tracker import forms, queries, services, units
+from tracker import forms, queries, rows, services, units
 from tracker.models import TrainingSession
 from tracker.preferences import unit_of
 
@@ -52,7 +52,14 @@ def history(request: HttpRequest) -> HttpResponse:
 def _session_page(
     request: HttpRequest, session: TrainingSession, form: forms.SetForm, status: int = 200
 ) -> HttpResponse:
-    context = {"session": session, "form": form, "step": units.STEP[unit_of(request)]}
+    reports = session.pain_reports.all()
+    context = {
+        "session": session,
+        "form": form,
+        "step": units.STEP[unit_of(request)],
+        "set_rows": rows.set_rows(session.sets.all(), reports),
+        "check_in_pain": [r for r in reports if r.set_id is None],
+    }
     return render(request, "tracker/session_detail.html", context, status=status)
 
 

@@ -16,6 +16,7 @@ def set_edit(request: HttpRequest, pk: int) -> HttpResponse:
     unit = unit_of(request)
     initial = {
         **forms.initial_for_set(logged, unit),
+        "rir": "" if logged.rir is None else logged.rir,
         **forms.initial_pain(logged.pain_reports.all()),
     }
     form = forms.SetForm(
