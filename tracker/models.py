@@ -150,6 +150,11 @@ class Set(models.Model):
     stance_width = models.CharField(max_length=16, choices=StanceWidth, blank=True)
     padding = models.CharField(max_length=16, choices=Padding, blank=True)
     equipment = models.CharField(max_length=16, choices=Equipment, blank=True)
+    # Personal records this set set when it was logged (tracker/records.py decides): a mark
+    # on the set, the session and the finish summary. Imported history sets none.
+    load_record = models.BooleanField("heaviest set so far", default=False)
+    e1rm_record = models.BooleanField("best estimated 1RM so far", default=False)
+    reps_record = models.BooleanField("most reps at this load so far", default=False)
     client_id = models.UUIDField(null=True, blank=True, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
@@ -189,6 +194,10 @@ class Set(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_exercise_display()} {self.load_kg} kg x {self.reps}"
+
+    @property
+    def is_record(self) -> bool:
+        return self.load_record or self.e1rm_record or self.reps_record
 
 
 class PainReport(models.Model):

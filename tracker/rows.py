@@ -4,6 +4,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from tracker import units
 from tracker.models import PainReport, Set
 
 # The setup as the athlete sees it, in the order the form asks for it.
@@ -39,3 +40,15 @@ def set_rows(sets: Iterable[Set], reports: Iterable[PainReport]) -> list[SetRow]
         rows.append(SetRow(logged, "" if setup == shown else setup, pain_by_set[logged.pk]))
         shown = setup
     return rows
+
+
+def sets_in_short(sets: Iterable[Set], unit: str) -> str:
+    """ "100 kg x 8, 8, 7 · 105 kg x 5": reps grouped under each run of one load."""
+    groups: list[tuple[str, list[str]]] = []
+    for logged in sets:
+        load = units.display(logged.load_kg, unit)
+        if groups and groups[-1][0] == load:
+            groups[-1][1].append(str(logged.reps))
+        else:
+            groups.append((load, [str(logged.reps)]))
+    return " · ".join(f"{load} × {', '.join(reps)}" for load, reps in groups)

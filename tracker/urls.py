@@ -7,6 +7,7 @@ app_name = "tracker"
 urlpatterns = [
     path("", log.today, name="today"),
     path("sessions/", log.history, name="history"),
+    path("records/", log.records_page, name="records"),
     path("sessions/start/", log.session_start, name="session_start"),
     path("sessions/<int:pk>/", log.session_detail, name="session"),
     path("sessions/<int:pk>/sets/", log.set_create, name="set_create"),

@@ -3,7 +3,8 @@ from typing import Any
 
 from django import template
 
-from tracker import units
+from tracker import records as record_rules
+from tracker import rows, units
 from tracker.choices import PainRegion
 
 register = template.Library()
@@ -38,3 +39,15 @@ def error_summary(form: Any) -> list[dict[str, str]]:
             target = field.id_for_label or (f"{field.auto_id}_0" if field.auto_id else "")
             rows.append({"target": target, "label": str(field.label), "message": str(error)})
     return rows
+
+
+@register.filter
+def records(logged: Any, unit: str = "kg") -> str:
+    """The records a set set, in words: {{ set|records:unit }}."""
+    return record_rules.describe(logged, units.display(logged.load_kg, unit))
+
+
+@register.simple_tag
+def sets_in_short(sets: Any, unit: str = "kg") -> str:
+    """The sets of a session in one line, reps grouped by load (tracker.rows.sets_in_short)."""
+    return rows.sets_in_short(sets, unit)

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from advice.services import advice_for
-from tracker import forms, queries, rows, services, units
+from tracker import forms, queries, records, rows, services, units
+from tracker.choices import Exercise
 from tracker.models import TrainingSession
 from tracker.preferences import unit_of
 
@@ -53,7 +54,13 @@ def _session_page(
     request: HttpRequest, session: TrainingSession, form: forms.SetForm, status: int = 200
 ) -> HttpResponse:
     reports = session.pain_reports.all()
+    exercise = form["exercise"].value() or Exercise.HIP_THRUST
+    name = form["exercise_name"].value() or ""
     context = {
+        "last_time": queries.last_time(
+            request.user, session, exercise=exercise, exercise_name=name
+        ),
+        "best": queries.best_set(request.user, exercise=exercise, exercise_name=name),
         "session": session,
         "form": form,
         "step": units.STEP[unit_of(request)],
@@ -72,6 +79,12 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _session_page(request, session, forms.NewSetForm(initial=initial, unit=unit))
 
 
+@require_GET
+def records_page(request: HttpRequest) -> HttpResponse:
+    page = Paginator(queries.records_of(request.user), 30).get_page(request.GET.get("page"))
+    return render(request, "tracker/records.html", {"page": page})
+
+
 @require_POST
 def set_create(request: HttpRequest, pk: int) -> HttpResponse:
     session = queries.session_with_log(request.user, pk)
@@ -86,5 +99,8 @@ def set_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if created:
         weight = units.display(logged.load_kg, unit_of(request))
-        messages.success(request, f"Set {logged.position} logged: {weight} × {logged.reps}.")
+        said = f"Set {logged.position} logged: {weight} × {logged.reps}."
+        if logged.is_record:
+            said += f" ★ New record: {records.describe(logged, weight)}!"
+        messages.success(request, said)
     return redirect(reverse("tracker:session", args=[session.pk]) + "#log")
