@@ -275,3 +275,14 @@ def records_of(athlete: AbstractBaseUser) -> QuerySet[Set]:
         .select_related("session")
         .order_by("-session__date", "-session__created", "-position")
     )
+
+
+def previous_session_sets(athlete: AbstractBaseUser, session: TrainingSession) -> list[Set]:
+    """Every set of the athlete's session before `session` (one query), for the comparison."""
+    own = Set.objects.filter(athlete=athlete).exclude(session_id=session.pk)
+    earlier = own.filter(
+        Q(session__date__lt=session.date)
+        | Q(session__date=session.date, session__created__lt=session.created or timezone.now())
+    )
+    previous = earlier.order_by("-session__date", "-session__created").values("session_id")[:1]
+    return list(Set.objects.filter(session_id=Subquery(previous)).order_by("position"))

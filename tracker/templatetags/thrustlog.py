@@ -51,3 +51,14 @@ def records(logged: Any, unit: str = "kg") -> str:
 def sets_in_short(sets: Any, unit: str = "kg") -> str:
     """The sets of a session in one line, reps grouped by load (tracker.rows.sets_in_short)."""
     return rows.sets_in_short(sets, unit)
+
+
+@register.filter
+def signed_load(kg: Decimal | None, unit: str = "kg") -> str:
+    """A change of load with its sign: "+5 kg", "-11 lb", "±0 kg"."""
+    if kg is None:
+        return ""
+    shown = units.display(abs(kg), unit)
+    if units.from_kg(abs(kg), unit) == 0:
+        return f"±{shown}"
+    return f"+{shown}" if kg > 0 else f"−{shown}"

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from advice.services import advice_for
-from tracker import forms, queries, records, rows, services, units
+from tracker import forms, queries, records, rows, services, summary, units
 from tracker.choices import Exercise
 from tracker.models import TrainingSession
 from tracker.preferences import unit_of
@@ -66,6 +66,11 @@ def _session_page(
         "step": units.STEP[unit_of(request)],
         "set_rows": rows.set_rows(session.sets.all(), reports),
         "check_in_pain": [r for r in reports if r.set_id is None],
+        "summary": summary.summarise(
+            session.sets.all(), reports, queries.previous_session_sets(request.user, session)
+        )
+        if session.finished_at
+        else None,
     }
     return render(request, "tracker/session_detail.html", context, status=status)
 
