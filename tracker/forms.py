@@ -14,7 +14,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 from rest_framework.exceptions import Throttled
 
-from tracker import units, zones
+from tracker import plates, units, zones
 from tracker.api.throttles import SignInGuard
 from tracker.choices import (
     Equipment,
@@ -94,8 +94,9 @@ class ChipBoxes(forms.CheckboxSelectMultiple):
     template_name = "partials/chips_widget.html"
 
 
-def _load_field(unit: str, **kwargs: Any) -> forms.DecimalField:
-    step = units.STEP[Unit(unit)]
+def _load_field(unit: str, kit: plates.Kit | None = None, **kwargs: Any) -> forms.DecimalField:
+    kit = kit or plates.kit_for(unit)
+    step = kit.step
     places = 2 if unit == Unit.KG else 1
     return DecimalCommaField(
         label=f"Load ({unit})",
@@ -103,7 +104,15 @@ def _load_field(unit: str, **kwargs: Any) -> forms.DecimalField:
         max_value=units.plain(MAX_LOAD_KG, unit),
         decimal_places=places,
         max_digits=7,
-        widget=DecimalTextInput(attrs={"data-step": str(step)}),
+        widget=DecimalTextInput(
+            attrs={
+                "data-step": f"{step.normalize():f}",
+                "data-bar": f"{kit.bar.normalize():f}",
+                "data-plates": " ".join(f"{p.normalize():f}" for p in kit.plates),
+                "data-unit": unit,
+                "aria-describedby": "plates-line",
+            }
+        ),
         error_messages={
             "min_value": "The load cannot be negative.",
             "max_value": f"That is more than anyone lifts: at most %(limit_value)s {unit}.",
@@ -214,14 +223,20 @@ class SetForm(PainPickerMixin, forms.Form):
     field_order = ["load", "reps", "rir"]
 
     def __init__(
-        self, *args: Any, unit: str, stored_load_kg: Decimal | None = None, **kwargs: Any
+        self,
+        *args: Any,
+        unit: str,
+        stored_load_kg: Decimal | None = None,
+        kit: plates.Kit | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.unit = unit
+        self.kit = kit or plates.kit_for(unit)
         # Editing a set: an untouched load keeps its stored kilograms, not the rounded
         # display value read back (80 kg shown as 176.4 lb must not become 80.01 kg).
         self.stored_load_kg = stored_load_kg
-        self.fields["load"] = _load_field(unit)
+        self.fields["load"] = _load_field(unit, self.kit)
         self.order_fields(self.field_order)
         self.add_pain_fields(with_character=True)
 
@@ -235,6 +250,16 @@ class SetForm(PainPickerMixin, forms.Form):
         elif cleaned.get("load") is not None:
             cleaned["load_kg"] = units.to_kg(cleaned["load"], self.unit)
         return cleaned
+
+    def plate_line(self) -> str:
+        """Plates per side for a barbell load (static/js/plates.js redraws it as it changes)."""
+        if self["equipment"].value() != Equipment.BARBELL:
+            return ""
+        try:
+            load = Decimal(str(self["load"].value()).strip().replace(",", "."))
+        except ArithmeticError:
+            return ""
+        return plates.describe(load, self.kit) if load.is_finite() and load >= 0 else ""
 
     def folded_summary(self) -> str:
         """The folded fields' choices in words: "Hip width · Barbell · Hip thrust"."""
@@ -382,18 +407,70 @@ class SettingsForm(forms.ModelForm):
         error_messages={"required": "Pick your time zone from the list."},
     )
 
+    bar_weight = DecimalCommaField(
+        label="Bar",
+        required=False,
+        min_value=Decimal("0"),
+        max_value=Decimal("100"),
+        decimal_places=2,
+        help_text="What your barbell weighs empty.",
+    )
+    plates = forms.CharField(
+        label="Plates you have",
+        required=False,
+        max_length=120,
+        help_text="One of each size, with spaces between: 25 20 15 10 5 2.5 1.25. "
+        "Steppers move by a pair of the lightest.",
+    )
+
     class Meta:
         model = Profile
-        fields = ["unit", "time_zone"]
+        fields = ["unit", "time_zone", "rest_seconds"]
         widgets = {"unit": Chips}
+
+    rest_seconds = forms.IntegerField(
+        label="Rest timer (seconds)",
+        required=False,
+        min_value=0,
+        max_value=900,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        help_text="Starts when you log a set. 0 turns it off.",
+    )
+
+    field_order = ["unit", "bodyweight", "bar_weight", "plates", "rest_seconds", "time_zone"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # The bodyweight is read in the unit the page was shown in, even if the unit changes now.
+        # Loads are read in the unit the page was shown in, even if the unit changes now.
         self.shown_unit = self.instance.unit
         self.fields["bodyweight"].label = f"Bodyweight ({self.shown_unit})"
+        self.fields["bar_weight"].label = f"Bar ({self.shown_unit})"
+        self.fields["plates"].label = f"Plates you have ({self.shown_unit})"
         if self.instance.bodyweight_kg is not None:
             self.initial["bodyweight"] = units.plain(self.instance.bodyweight_kg, self.shown_unit)
+        kit = plates.kit_for(
+            self.shown_unit,
+            self.instance.bar_weight,
+            self.instance.plates,
+            self.instance.plates_unit,
+        )
+        self.initial["bar_weight"] = kit.bar.normalize()
+        self.initial["plates"] = " ".join(f"{p.normalize():f}" for p in kit.plates)
+
+    def clean_rest_seconds(self) -> int:
+        rest = self.cleaned_data.get("rest_seconds")
+        return self.instance.rest_seconds if rest is None else rest
+
+    def clean_plates(self) -> str:
+        if not self.cleaned_data.get("plates"):
+            return ""  # the defaults for the unit
+        try:
+            owned = plates.parse_plates(self.cleaned_data["plates"])
+        except ValueError:
+            raise forms.ValidationError(
+                "List your plates as numbers with spaces between, e.g. 25 20 10 5 2.5."
+            ) from None
+        return " ".join(f"{p.normalize():f}" for p in owned)
 
     def clean_time_zone(self) -> str:
         zone = zones.real_zone(self.cleaned_data["time_zone"])
@@ -420,4 +497,7 @@ class SettingsForm(forms.ModelForm):
 
     def save(self, commit: bool = True) -> Profile:
         self.instance.bodyweight_kg = self.cleaned_data["bodyweight_kg"]
+        self.instance.bar_weight = self.cleaned_data["bar_weight"]
+        self.instance.plates = self.cleaned_data["plates"]
+        self.instance.plates_unit = self.shown_unit
         return super().save(commit=commit)

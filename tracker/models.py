@@ -55,6 +55,21 @@ class Profile(models.Model):
     # No choices here: the list of zones changes with tzdata, forms validate against it.
     time_zone = models.CharField(max_length=64, default="UTC")
     is_coach = models.BooleanField("coaches other athletes", default=False)
+    # The athlete's bar and plates, in `plates_unit` (tracker/plates.py; empty: the defaults).
+    bar_weight = models.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+    )
+    plates = models.CharField(max_length=120, blank=True)
+    plates_unit = models.CharField(max_length=2, choices=Unit, blank=True)
+    rest_seconds = models.PositiveSmallIntegerField(
+        "rest between sets (seconds)",
+        default=90,
+        validators=[MinValueValidator(0), MaxValueValidator(900)],
+    )
 
     class Meta:
         constraints = [

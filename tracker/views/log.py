@@ -14,7 +14,7 @@ from advice.services import advice_for
 from tracker import forms, queries, records, rows, services, summary, units
 from tracker.choices import Exercise
 from tracker.models import TrainingSession
-from tracker.preferences import unit_of
+from tracker.preferences import kit_of, unit_of
 
 
 @require_GET
@@ -63,7 +63,7 @@ def _session_page(
         "best": queries.best_set(request.user, exercise=exercise, exercise_name=name),
         "session": session,
         "form": form,
-        "step": units.STEP[unit_of(request)],
+        "step": kit_of(request).step,
         "set_rows": rows.set_rows(session.sets.all(), reports),
         "check_in_pain": [r for r in reports if r.set_id is None],
         "summary": summary.summarise(
@@ -81,7 +81,9 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     unit = unit_of(request)
     previous = queries.previous_set(request.user, session)
     initial = {**forms.initial_for_set(previous, unit), "client_id": uuid4()}
-    return _session_page(request, session, forms.NewSetForm(initial=initial, unit=unit))
+    return _session_page(
+        request, session, forms.NewSetForm(initial=initial, unit=unit, kit=kit_of(request))
+    )
 
 
 @require_GET
@@ -93,7 +95,7 @@ def records_page(request: HttpRequest) -> HttpResponse:
 @require_POST
 def set_create(request: HttpRequest, pk: int) -> HttpResponse:
     session = queries.session_with_log(request.user, pk)
-    form = forms.NewSetForm(request.POST, unit=unit_of(request))
+    form = forms.NewSetForm(request.POST, unit=unit_of(request), kit=kit_of(request))
     if not form.is_valid():
         return _session_page(request, session, form, status=400)
     logged, created = services.set_log(

@@ -22,9 +22,9 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from tracker import forms, queries, units
+from tracker import forms, queries
 from tracker.models import TrainingSession
-from tracker.preferences import unit_of
+from tracker.preferences import kit_of, unit_of
 
 THEME = "#1f5f8b"
 BACKGROUND = "#ffffff"
@@ -109,8 +109,8 @@ def session_shell(request: HttpRequest) -> HttpResponse:
     initial = {**forms.initial_for_set(previous, unit), "client_id": uuid4()}
     context = {
         "session": blank,
-        "form": forms.NewSetForm(initial=initial, unit=unit),
-        "step": units.STEP[unit],
+        "form": forms.NewSetForm(initial=initial, unit=unit, kit=kit_of(request)),
+        "step": kit_of(request).step,
     }
     response = render(request, "tracker/session_detail.html", context)
     response["Cache-Control"] = "private, no-cache"
