@@ -194,3 +194,104 @@ def test_settings_offer_a_searchable_list_of_real_zones(live_server, browser: Br
     expect(page.locator(".messages")).to_contain_text("Settings saved.")
     assert Profile.objects.get(user=athlete).time_zone == "Europe/London"
     page.context.close()
+
+
+# --- the rest timer --------------------------------------------------------------------------
+
+VIBRATIONS = (
+    "window.__vibrations = [];"
+    "navigator.vibrate = (p) => { window.__vibrations.push(p); return true; };"
+)
+ENDS_NOW = "({end: Date.now() + 500, alerted: false})"
+
+
+def seconds_left(page: Page) -> int:
+    return int(page.locator("#rest-timer").get_attribute("data-left") or -1)
+
+
+def test_the_rest_timer_starts_counts_survives_a_reload_and_vibrates_at_zero(
+    live_server, browser: Browser, returning_athlete
+):
+    session = TrainingSessionFactory(athlete=returning_athlete, date=local_today("UTC"))
+    page = phone(browser, {"width": 390, "height": 844}, "en-GB", "Europe/London")
+    page.add_init_script(VIBRATIONS)
+    log_in(page, live_server.url, returning_athlete.username)
+    page.goto(f"{live_server.url}/sessions/{session.pk}/#log")
+    timer = page.locator("#rest-timer")
+    expect(timer).to_be_hidden()
+
+    page.get_by_role("button", name="Log set").tap()
+    expect(timer).to_be_visible()
+    expect(timer).to_contain_text("Rest")
+    assert 60 < seconds_left(page) <= 90
+    assert_in_thumb_reach(page, page.get_by_role("button", name="Skip"), "Skip")
+    check_page(page, "bench-rest-timer")
+
+    page.reload()  # the end time is kept, not a count: the timer goes on where it was
+    expect(timer).to_be_visible()
+    before = seconds_left(page)
+    assert 60 < before <= 90
+
+    page.get_by_role("button", name="30 seconds more rest").tap()
+    assert seconds_left(page) >= before + 25
+
+    page.evaluate(f"localStorage.setItem('thrustlog.rest', JSON.stringify{ENDS_NOW})")
+    expect(timer).to_contain_text("Rest over")
+    assert page.evaluate("window.__vibrations.length") == 1
+
+    page.get_by_role("button", name="Skip").tap()
+    expect(timer).to_be_hidden()
+    page.context.close()
+
+
+def test_the_rest_timer_starts_for_a_set_kept_offline(
+    live_server, browser: Browser, returning_athlete
+):
+    session = TrainingSessionFactory(athlete=returning_athlete, date=local_today("UTC"))
+    page = phone(browser, {"width": 390, "height": 844}, "en-US", "America/New_York")
+    log_in(page, live_server.url, returning_athlete.username)
+    page.goto(f"{live_server.url}/sessions/{session.pk}/#log")
+    page.context.set_offline(True)
+    page.get_by_role("button", name="Log set").tap()
+    expect(page.locator("#offline-queue [role=status]")).to_contain_text("waiting to sync")
+    expect(page.locator("#rest-timer")).to_be_visible()
+    page.context.close()
+
+
+# --- plate math ------------------------------------------------------------------------------
+
+
+def test_plates_per_side_for_100_kg(live_server, browser: Browser, returning_athlete):
+    session = TrainingSessionFactory(athlete=returning_athlete, date=local_today("UTC"))
+    page = phone(browser, {"width": 360, "height": 740}, "de-DE", "Europe/Berlin")
+    log_in(page, live_server.url, returning_athlete.username)
+    page.goto(f"{live_server.url}/sessions/{session.pk}/#log")
+    line = page.locator("#plates-line")
+    expect(line).to_have_text("Per side: 25 + 15 (bar 20 kg)")
+    page.get_by_role("button", name="Load (kg): more").tap()
+    expect(line).to_have_text("Per side: 25 + 15 + 1.25 (bar 20 kg)")
+    page.get_by_label("Load (kg)", exact=True).fill("101")
+    expect(line).to_have_text("Your plates cannot make 101 kg: 100 or 102.5 kg")
+    check_page(page, "bench-plates-kg")
+    page.context.close()
+
+
+def test_plates_per_side_for_225_lb_and_the_stepper_lands_on_loadable_loads(
+    live_server, browser: Browser, athlete
+):
+    athlete.profile.unit = "lb"
+    athlete.profile.save()
+    session = TrainingSessionFactory(athlete=athlete, date=local_today("UTC"))
+    SetFactory(session=session, position=1, load_kg=Decimal("102.06"), reps=5)  # 225 lb
+    page = phone(browser, {"width": 390, "height": 844}, "en-US", "America/New_York")
+    log_in(page, live_server.url, athlete.username)
+    page.goto(f"{live_server.url}/sessions/{session.pk}/#log")
+    load = page.get_by_label("Load (lb)", exact=True)
+    expect(load).to_have_value("225")
+    expect(page.locator("#plates-line")).to_have_text("Per side: 45 + 45 (bar 45 lb)")
+    load.fill("253.5")
+    page.get_by_role("button", name="Load (lb): more").tap()
+    expect(load).to_have_value("255")
+    page.get_by_role("button", name="Load (lb): less").tap()
+    expect(load).to_have_value("250")
+    page.context.close()

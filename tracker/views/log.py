@@ -14,7 +14,7 @@ from advice.services import advice_for
 from tracker import forms, queries, records, rows, services, summary, units
 from tracker.choices import Exercise
 from tracker.models import TrainingSession
-from tracker.preferences import kit_of, unit_of
+from tracker.preferences import kit_of, rest_of, unit_of
 
 
 @require_GET
@@ -64,6 +64,7 @@ def _session_page(
         "session": session,
         "form": form,
         "step": kit_of(request).step,
+        "rest_seconds": rest_of(request),
         "set_rows": rows.set_rows(session.sets.all(), reports),
         "check_in_pain": [r for r in reports if r.set_id is None],
         "summary": summary.summarise(
@@ -109,5 +110,6 @@ def set_create(request: HttpRequest, pk: int) -> HttpResponse:
         said = f"Set {logged.position} logged: {weight} × {logged.reps}."
         if logged.is_record:
             said += f" ★ New record: {records.describe(logged, weight)}!"
-        messages.success(request, said)
+        # "set-logged" starts the rest timer on the page it returns to (static/js/rest.js).
+        messages.success(request, said, extra_tags="set-logged")
     return redirect(reverse("tracker:session", args=[session.pk]) + "#log")

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET
 
 from tracker import forms, queries
 from tracker.models import TrainingSession
-from tracker.preferences import kit_of, unit_of
+from tracker.preferences import kit_of, rest_of, unit_of
 
 THEME = "#1f5f8b"
 BACKGROUND = "#ffffff"
@@ -111,6 +111,7 @@ def session_shell(request: HttpRequest) -> HttpResponse:
         "session": blank,
         "form": forms.NewSetForm(initial=initial, unit=unit, kit=kit_of(request)),
         "step": kit_of(request).step,
+        "rest_seconds": rest_of(request),
     }
     response = render(request, "tracker/session_detail.html", context)
     response["Cache-Control"] = "private, no-cache"
