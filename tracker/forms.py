@@ -454,7 +454,7 @@ class SettingsForm(forms.ModelForm):
             self.instance.plates,
             self.instance.plates_unit,
         )
-        self.initial["bar_weight"] = kit.bar.normalize()
+        self.initial["bar_weight"] = Decimal(f"{kit.bar.normalize():f}")  # 20, never 2E+1
         self.initial["plates"] = " ".join(f"{p.normalize():f}" for p in kit.plates)
 
     def clean_rest_seconds(self) -> int:

@@ -295,3 +295,36 @@ def test_plates_per_side_for_225_lb_and_the_stepper_lands_on_loadable_loads(
     page.get_by_role("button", name="Load (lb): less").tap()
     expect(load).to_have_value("250")
     page.context.close()
+
+
+# --- the new screens, light and dark ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_new_screens_pass_the_phone_checks(
+    live_server, browser: Browser, returning_athlete, scheme
+):
+    session = TrainingSessionFactory(athlete=returning_athlete, date=local_today("UTC"))
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+        color_scheme=scheme,
+    )  # fmt: skip
+    page = context.new_page()
+    log_in(page, live_server.url, returning_athlete.username)
+    page.goto(f"{live_server.url}/sessions/{session.pk}/#log")
+    page.get_by_label("Load (kg)", exact=True).fill("110")
+    page.get_by_role("button", name="Log set").tap()
+    expect(page.locator(".action-bar [role=status]")).to_contain_text("New record")
+    check_page(page, f"bench-session-record-{scheme}")
+    page.get_by_role("link", name="Finish session").tap()
+    page.get_by_role("button", name="Save and finish").tap()
+    expect(page.locator("#summary")).to_contain_text("Session done")
+    check_page(page, f"bench-finish-summary-{scheme}")
+    page.goto(f"{live_server.url}/")
+    expect(page.get_by_text("Done for today")).to_be_visible()
+    check_page(page, f"bench-today-finished-{scheme}")
+    page.goto(f"{live_server.url}/records/")
+    check_page(page, f"bench-records-{scheme}")
+    page.goto(f"{live_server.url}/settings/")
+    check_page(page, f"bench-settings-{scheme}")
+    context.close()

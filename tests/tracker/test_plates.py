@@ -148,3 +148,8 @@ def test_settings_refuse_plates_that_are_not_numbers(athlete, athlete_client):
     assert response.status_code == 400
     athlete.profile.refresh_from_db()
     assert athlete.profile.plates == ""
+
+
+def test_settings_show_the_bar_as_a_plain_number(athlete_client):
+    html = athlete_client.get(reverse("tracker:settings")).content.decode()
+    assert re.search(r'name="bar_weight" value="20"', html)
