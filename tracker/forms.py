@@ -501,3 +501,42 @@ class SettingsForm(forms.ModelForm):
         self.instance.plates = self.cleaned_data["plates"]
         self.instance.plates_unit = self.shown_unit
         return super().save(commit=commit)
+
+
+class FirstRunForm(forms.ModelForm):
+    """Right after sign-up: the unit, and the bar and plates the athlete has (blank: the usual
+    ones for that unit)."""
+
+    bar_weight = DecimalCommaField(
+        label="Bar", required=False, min_value=Decimal("0"), max_value=Decimal("100"),
+        decimal_places=2, help_text="Blank: 20 kg or 45 lb.",
+    )  # fmt: skip
+    plates = forms.CharField(
+        label="Plates you have",
+        required=False,
+        max_length=120,
+        help_text="One of each size, e.g. 25 20 15 10 5 2.5 1.25. Blank: the usual set.",
+    )
+
+    class Meta:
+        model = Profile
+        fields = ["unit"]
+        widgets = {"unit": Chips}
+
+    def clean_plates(self) -> str:
+        if not self.cleaned_data.get("plates"):
+            return ""
+        try:
+            owned = plates.parse_plates(self.cleaned_data["plates"])
+        except ValueError:
+            raise forms.ValidationError(
+                "List your plates as numbers with spaces between, e.g. 25 20 10 5 2.5."
+            ) from None
+        return " ".join(f"{p.normalize():f}" for p in owned)
+
+    def save(self, commit: bool = True) -> Profile:
+        # Bar and plates are read in the unit chosen on this same form.
+        self.instance.bar_weight = self.cleaned_data["bar_weight"]
+        self.instance.plates = self.cleaned_data["plates"]
+        self.instance.plates_unit = self.cleaned_data["unit"]
+        return super().save(commit=commit)

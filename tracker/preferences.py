@@ -39,6 +39,13 @@ def kit_of(request: HttpRequest) -> plates.Kit:
     )
 
 
+def needs_first_run(request: HttpRequest) -> bool:
+    """Not yet told the app their unit, bar and plates (nor said "not now")."""
+    session = getattr(request, "session", None)
+    kit = session.get("kit") if session is not None else None
+    return kit is not None and not kit.get("plates_unit")
+
+
 def rest_of(request: HttpRequest) -> int:
     session = getattr(request, "session", None)
     return int(session.get("rest_seconds", 90)) if session is not None else 90

@@ -17,6 +17,7 @@ urlpatterns = [
     path("sets/<int:pk>/delete/", sets.set_delete, name="set_delete"),
     path("pain/<int:pk>/delete/", sets.pain_delete, name="pain_delete"),
     path("settings/", preferences.settings_page, name="settings"),
+    path("welcome/", preferences.first_run, name="first_run"),
     path("charts/", dashboard.dashboard, name="dashboard"),
     path("charts/<int:athlete>/", dashboard.dashboard, name="athlete_dashboard"),
     path("settings/import/", portability.import_upload, name="import"),

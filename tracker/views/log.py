@@ -14,7 +14,7 @@ from advice.services import advice_for
 from tracker import forms, queries, records, rows, services, summary, units
 from tracker.choices import Exercise
 from tracker.models import TrainingSession
-from tracker.preferences import kit_of, rest_of, unit_of
+from tracker.preferences import kit_of, needs_first_run, rest_of, unit_of
 
 
 @require_GET
@@ -29,6 +29,9 @@ def today(request: HttpRequest) -> HttpResponse:
         "check_in_due": queries.check_in_due(request.user, local_today),
         "headline": next(iter(advice_for(request.user)), None),
         "client_id": uuid4(),
+        "first_run": forms.FirstRunForm(initial={"unit": unit_of(request)})
+        if needs_first_run(request)
+        else None,
     }
     return render(request, "tracker/today.html", context)
 
