@@ -244,7 +244,7 @@ def test_the_rest_timer_starts_counts_survives_a_reload_and_vibrates_at_zero(
     page.context.close()
 
 
-def test_the_rest_timer_starts_for_a_set_kept_offline(
+def test_a_set_kept_offline_starts_the_timer_and_is_checked_for_records(
     live_server, browser: Browser, returning_athlete
 ):
     session = TrainingSessionFactory(athlete=returning_athlete, date=local_today("UTC"))
@@ -255,6 +255,12 @@ def test_the_rest_timer_starts_for_a_set_kept_offline(
     page.get_by_role("button", name="Log set").tap()
     expect(page.locator("#offline-queue [role=status]")).to_contain_text("waiting to sync")
     expect(page.locator("#rest-timer")).to_be_visible()
+    bar_status = page.locator(".action-bar [role=status]")
+    expect(bar_status).to_have_text("Kept on this phone: 100 kg × 8.")
+    page.get_by_label("Load (kg)", exact=True).fill("110")
+    page.get_by_role("button", name="Log set").tap()  # heavier than 100 x 8: a record, offline
+    expect(bar_status).to_contain_text("★ New record: heaviest set, best estimated 1RM!")
+    assert_in_thumb_reach(page, page.get_by_role("button", name="Log set"), "Log set offline")
     page.context.close()
 
 

@@ -1,5 +1,6 @@
 """The athlete's own log: today, history, a session and the set form on it."""
 
+from decimal import Decimal
 from uuid import uuid4
 
 from django.contrib import messages
@@ -64,6 +65,10 @@ def _session_page(
             request.user, session, exercise=exercise, exercise_name=name
         ),
         "best": queries.best_set(request.user, exercise=exercise, exercise_name=name),
+        # What a set kept offline must beat to be marked a record on the phone (records.js).
+        "baseline": queries.record_baseline(
+            request.user, exercise=exercise, exercise_name=name, load_kg=Decimal(0)
+        ),
         "session": session,
         "form": form,
         "step": kit_of(request).step,

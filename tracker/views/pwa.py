@@ -9,6 +9,7 @@ Routes (thrustlog/urls.py, before the tracker include):
 
 import hashlib
 import json
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from uuid import uuid4
@@ -112,6 +113,12 @@ def session_shell(request: HttpRequest) -> HttpResponse:
         "form": forms.NewSetForm(initial=initial, unit=unit, kit=kit_of(request)),
         "step": kit_of(request).step,
         "rest_seconds": rest_of(request),
+        "baseline": queries.record_baseline(
+            request.user,
+            exercise=initial["exercise"],
+            exercise_name=initial.get("exercise_name", ""),
+            load_kg=Decimal(0),
+        ),
     }
     response = render(request, "tracker/session_detail.html", context)
     response["Cache-Control"] = "private, no-cache"
