@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('tracker', '0002_next_morning_check_in'),
+        ('tracker', '0003_symptom_resolution'),
     ]
 
     operations = [
