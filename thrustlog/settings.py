@@ -129,6 +129,10 @@ LOGIN_REDIRECT_URL = "tracker:today"
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "en"
+# Every text of the app is English: a German browser must not get Django's German messages
+# ("Dieses Feld ...") or its German date formats inside English pages. Forms read decimal
+# commas and ISO dates themselves (tracker/fields.py), so nothing depends on the language.
+LANGUAGES = [("en", "English")]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

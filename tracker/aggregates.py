@@ -35,7 +35,7 @@ SETUP_FIELDS = ("padding", "foot_distance", "stance_width", "equipment")
 _KG = DecimalField(max_digits=12, decimal_places=2)
 # Epley: load x (1 + reps / 30), trusted for sets of 10 reps or fewer. In floating point:
 # SQLite would otherwise divide whole numbers as integers.
-_EPLEY = ExpressionWrapper(
+EPLEY = ExpressionWrapper(
     Cast("load_kg", FloatField()) * (Value(30.0) + F("reps")) / Value(30.0),
     output_field=FloatField(),
 )
@@ -92,7 +92,7 @@ def weekly_load(athlete: AbstractBaseUser, *, since: date | None = None) -> list
             volume_kg=Sum(ExpressionWrapper(F("load_kg") * F("reps"), output_field=_KG)),
             sets=Count("id"),
             sessions=Count("session", distinct=True),
-            e1rm_kg=Max(Case(When(reps__lte=10, then=_EPLEY), output_field=FloatField())),
+            e1rm_kg=Max(Case(When(reps__lte=10, then=EPLEY), output_field=FloatField())),
         )
         .order_by("week")
     )

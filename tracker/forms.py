@@ -1,6 +1,5 @@
 """Forms for the phone pages. Loads are typed in the athlete's unit and handed on in kilograms."""
 
-import zoneinfo
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -13,7 +12,7 @@ from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.models import User
 from django.utils import timezone
 
-from tracker import units
+from tracker import plates, units, zones
 from tracker.choices import (
     Equipment,
     Exercise,
@@ -25,6 +24,7 @@ from tracker.choices import (
     StanceWidth,
     Unit,
 )
+from tracker.fields import DecimalCommaField, DecimalTextInput, IsoDateField, ZoneListInput
 from tracker.models import MAX_LOAD_KG, MAX_REPS, Profile
 from tracker.services import PainInput
 from tracker.validators import validate_session_date
@@ -38,10 +38,17 @@ class SignUpForm(UserCreationForm):
     email = forms.EmailField(
         required=False, help_text="Optional: only used to reset a forgotten password."
     )
+    # Filled by static/js/timezone.js from the phone's own setting (Intl). Without script, or
+    # with a name that is no real place ("Factory", "localtime"), the athlete starts on UTC
+    # and can pick a zone in Settings: sign-up never fails for it.
+    time_zone = forms.CharField(required=False, widget=forms.HiddenInput)
 
     class Meta(UserCreationForm.Meta):
         model = User
         fields = ("username", "email")
+
+    def clean_time_zone(self) -> str:
+        return zones.real_zone(self.cleaned_data.get("time_zone")) or zones.DEFAULT
 
 
 def client_id_from(data: Mapping[str, str]) -> UUID | None:
@@ -62,28 +69,30 @@ class ChipBoxes(forms.CheckboxSelectMultiple):
     template_name = "partials/chips_widget.html"
 
 
-def _load_field(unit: str, **kwargs: Any) -> forms.DecimalField:
-    step = units.STEP[Unit(unit)]
+def _load_field(unit: str, kit: plates.Kit | None = None, **kwargs: Any) -> forms.DecimalField:
+    kit = kit or plates.kit_for(unit)
+    step = kit.step
     places = 2 if unit == Unit.KG else 1
-    return forms.DecimalField(
+    return DecimalCommaField(
         label=f"Load ({unit})",
         min_value=Decimal("0"),
         max_value=units.plain(MAX_LOAD_KG, unit),
         decimal_places=places,
         max_digits=7,
-        widget=forms.NumberInput(
+        widget=DecimalTextInput(
             attrs={
-                "inputmode": "decimal",
-                "step": "any",
-                "data-step": str(step),
-                "autocomplete": "off",
+                "data-step": f"{step.normalize():f}",
+                "data-bar": f"{kit.bar.normalize():f}",
+                "data-plates": " ".join(f"{p.normalize():f}" for p in kit.plates),
+                "data-unit": unit,
+                "aria-describedby": "plates-line",
             }
         ),
         error_messages={
             "min_value": "The load cannot be negative.",
             "max_value": f"That is more than anyone lifts: at most %(limit_value)s {unit}.",
             "max_decimal_places": f"Use at most {places} decimal place(s) in {unit}.",
-            "invalid": "Enter the load as a number, e.g. 102.5.",
+            "invalid": "Enter the load as a number, e.g. 102.5 or 102,5.",
         },
         **kwargs,
     )
@@ -189,14 +198,20 @@ class SetForm(PainPickerMixin, forms.Form):
     field_order = ["load", "reps", "rir"]
 
     def __init__(
-        self, *args: Any, unit: str, stored_load_kg: Decimal | None = None, **kwargs: Any
+        self,
+        *args: Any,
+        unit: str,
+        stored_load_kg: Decimal | None = None,
+        kit: plates.Kit | None = None,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.unit = unit
+        self.kit = kit or plates.kit_for(unit)
         # Editing a set: an untouched load keeps its stored kilograms, not the rounded
         # display value read back (80 kg shown as 176.4 lb must not become 80.01 kg).
         self.stored_load_kg = stored_load_kg
-        self.fields["load"] = _load_field(unit)
+        self.fields["load"] = _load_field(unit, self.kit)
         self.order_fields(self.field_order)
         self.add_pain_fields(with_character=True)
 
@@ -210,6 +225,16 @@ class SetForm(PainPickerMixin, forms.Form):
         elif cleaned.get("load") is not None:
             cleaned["load_kg"] = units.to_kg(cleaned["load"], self.unit)
         return cleaned
+
+    def plate_line(self) -> str:
+        """Plates per side for a barbell load (static/js/plates.js redraws it as it changes)."""
+        if self["equipment"].value() != Equipment.BARBELL:
+            return ""
+        try:
+            load = Decimal(str(self["load"].value()).strip().replace(",", "."))
+        except ArithmeticError:
+            return ""
+        return plates.describe(load, self.kit) if load.is_finite() and load >= 0 else ""
 
     def folded_summary(self) -> str:
         """The folded fields' choices in words: "Hip width · Barbell · Hip thrust"."""
@@ -244,7 +269,10 @@ class NewSetForm(SetForm):
 
 
 def initial_for_set(previous: Any, unit: str) -> dict[str, Any]:
-    """The set form prefilled from the previous set, so repeating it is one tap."""
+    """The set form prefilled from the previous set, so repeating it is one tap.
+
+    Reps in reserve start at "Not sure": each set's effort is chosen, not carried over.
+    """
     if previous is None:
         return {
             "exercise": Exercise.HIP_THRUST,
@@ -257,7 +285,7 @@ def initial_for_set(previous: Any, unit: str) -> dict[str, Any]:
     return {
         "load": units.plain(previous.load_kg, unit),
         "reps": previous.reps,
-        "rir": "" if previous.rir is None else previous.rir,
+        # No "rir": how hard the next set was is the athlete's to say, never copied.
         "exercise": previous.exercise,
         "exercise_name": previous.exercise_name,
         "foot_distance": previous.foot_distance,
@@ -310,9 +338,8 @@ def session_date_in_bounds(value: date) -> None:
 class FinishForm(RegionScoresForm):
     """The end of a session: how each region feels now, the bench, notes and red flags."""
 
-    date = forms.DateField(
+    date = IsoDateField(
         validators=[session_date_in_bounds],
-        widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={"invalid": "Enter a date like 2026-03-02."},
     )
     bench_height_cm = forms.IntegerField(
@@ -339,32 +366,93 @@ class FinishForm(RegionScoresForm):
 
 
 class SettingsForm(forms.ModelForm):
-    bodyweight = forms.DecimalField(
+    bodyweight = DecimalCommaField(
         label="Bodyweight",
         required=False,
         min_value=Decimal("20"),
         max_value=Decimal("900"),
         decimal_places=2,
-        widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "any"}),
         help_text="Optional.",
     )
-    time_zone = forms.ChoiceField(
-        choices=[(tz, tz.replace("_", " ")) for tz in sorted(zoneinfo.available_timezones())],
-        help_text="Decides what counts as today.",
+    time_zone = forms.CharField(
+        max_length=64,
+        widget=ZoneListInput,
+        help_text="Decides what counts as today. Type a city to search: Berlin, New York.",
+        error_messages={"required": "Pick your time zone from the list."},
+    )
+
+    bar_weight = DecimalCommaField(
+        label="Bar",
+        required=False,
+        min_value=Decimal("0"),
+        max_value=Decimal("100"),
+        decimal_places=2,
+        help_text="What your barbell weighs empty.",
+    )
+    plates = forms.CharField(
+        label="Plates you have",
+        required=False,
+        max_length=120,
+        help_text="One of each size, with spaces between: 25 20 15 10 5 2.5 1.25. "
+        "Steppers move by a pair of the lightest.",
     )
 
     class Meta:
         model = Profile
-        fields = ["unit", "time_zone"]
+        fields = ["unit", "time_zone", "rest_seconds"]
         widgets = {"unit": Chips}
+
+    rest_seconds = forms.IntegerField(
+        label="Rest timer (seconds)",
+        required=False,
+        min_value=0,
+        max_value=900,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        help_text="Starts when you log a set. 0 turns it off.",
+    )
+
+    field_order = ["unit", "bodyweight", "bar_weight", "plates", "rest_seconds", "time_zone"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # The bodyweight is read in the unit the page was shown in, even if the unit changes now.
+        # Loads are read in the unit the page was shown in, even if the unit changes now.
         self.shown_unit = self.instance.unit
         self.fields["bodyweight"].label = f"Bodyweight ({self.shown_unit})"
+        self.fields["bar_weight"].label = f"Bar ({self.shown_unit})"
+        self.fields["plates"].label = f"Plates you have ({self.shown_unit})"
         if self.instance.bodyweight_kg is not None:
             self.initial["bodyweight"] = units.plain(self.instance.bodyweight_kg, self.shown_unit)
+        kit = plates.kit_for(
+            self.shown_unit,
+            self.instance.bar_weight,
+            self.instance.plates,
+            self.instance.plates_unit,
+        )
+        self.initial["bar_weight"] = Decimal(f"{kit.bar.normalize():f}")  # 20, never 2E+1
+        self.initial["plates"] = " ".join(f"{p.normalize():f}" for p in kit.plates)
+
+    def clean_rest_seconds(self) -> int:
+        rest = self.cleaned_data.get("rest_seconds")
+        return self.instance.rest_seconds if rest is None else rest
+
+    def clean_plates(self) -> str:
+        if not self.cleaned_data.get("plates"):
+            return ""  # the defaults for the unit
+        try:
+            owned = plates.parse_plates(self.cleaned_data["plates"])
+        except ValueError:
+            raise forms.ValidationError(
+                "List your plates as numbers with spaces between, e.g. 25 20 10 5 2.5."
+            ) from None
+        return " ".join(f"{p.normalize():f}" for p in owned)
+
+    def clean_time_zone(self) -> str:
+        zone = zones.real_zone(self.cleaned_data["time_zone"])
+        if zone is None:
+            raise forms.ValidationError(
+                "Pick a time zone from the list: a region and a city, e.g. Europe/Berlin."
+            )
+        return zone
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -383,4 +471,46 @@ class SettingsForm(forms.ModelForm):
 
     def save(self, commit: bool = True) -> Profile:
         self.instance.bodyweight_kg = self.cleaned_data["bodyweight_kg"]
+        self.instance.bar_weight = self.cleaned_data["bar_weight"]
+        self.instance.plates = self.cleaned_data["plates"]
+        self.instance.plates_unit = self.shown_unit
+        return super().save(commit=commit)
+
+
+class FirstRunForm(forms.ModelForm):
+    """Right after sign-up: the unit, and the bar and plates the athlete has (blank: the usual
+    ones for that unit)."""
+
+    bar_weight = DecimalCommaField(
+        label="Bar", required=False, min_value=Decimal("0"), max_value=Decimal("100"),
+        decimal_places=2, help_text="Blank: 20 kg or 45 lb.",
+    )  # fmt: skip
+    plates = forms.CharField(
+        label="Plates you have",
+        required=False,
+        max_length=120,
+        help_text="One of each size, e.g. 25 20 15 10 5 2.5 1.25. Blank: the usual set.",
+    )
+
+    class Meta:
+        model = Profile
+        fields = ["unit"]
+        widgets = {"unit": Chips}
+
+    def clean_plates(self) -> str:
+        if not self.cleaned_data.get("plates"):
+            return ""
+        try:
+            owned = plates.parse_plates(self.cleaned_data["plates"])
+        except ValueError:
+            raise forms.ValidationError(
+                "List your plates as numbers with spaces between, e.g. 25 20 10 5 2.5."
+            ) from None
+        return " ".join(f"{p.normalize():f}" for p in owned)
+
+    def save(self, commit: bool = True) -> Profile:
+        # Bar and plates are read in the unit chosen on this same form.
+        self.instance.bar_weight = self.cleaned_data["bar_weight"]
+        self.instance.plates = self.cleaned_data["plates"]
+        self.instance.plates_unit = self.cleaned_data["unit"]
         return super().save(commit=commit)

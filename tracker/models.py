@@ -55,6 +55,21 @@ class Profile(models.Model):
     # No choices here: the list of zones changes with tzdata, forms validate against it.
     time_zone = models.CharField(max_length=64, default="UTC")
     is_coach = models.BooleanField("coaches other athletes", default=False)
+    # The athlete's bar and plates, in `plates_unit` (tracker/plates.py; empty: the defaults).
+    bar_weight = models.DecimalField(
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
+    )
+    plates = models.CharField(max_length=120, blank=True)
+    plates_unit = models.CharField(max_length=2, choices=Unit, blank=True)
+    rest_seconds = models.PositiveSmallIntegerField(
+        "rest between sets (seconds)",
+        default=90,
+        validators=[MinValueValidator(0), MaxValueValidator(900)],
+    )
 
     class Meta:
         constraints = [
@@ -150,6 +165,11 @@ class Set(models.Model):
     stance_width = models.CharField(max_length=16, choices=StanceWidth, blank=True)
     padding = models.CharField(max_length=16, choices=Padding, blank=True)
     equipment = models.CharField(max_length=16, choices=Equipment, blank=True)
+    # Personal records this set set when it was logged (tracker/records.py decides): a mark
+    # on the set, the session and the finish summary. Imported history sets none.
+    load_record = models.BooleanField("heaviest set so far", default=False)
+    e1rm_record = models.BooleanField("best estimated 1RM so far", default=False)
+    reps_record = models.BooleanField("most reps at this load so far", default=False)
     client_id = models.UUIDField(null=True, blank=True, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
@@ -189,6 +209,10 @@ class Set(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_exercise_display()} {self.load_kg} kg x {self.reps}"
+
+    @property
+    def is_record(self) -> bool:
+        return self.load_record or self.e1rm_record or self.reps_record
 
 
 class PainReport(models.Model):

@@ -2,15 +2,32 @@
 
 import zoneinfo
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Aggregate, Count, Max, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import (
+    Aggregate,
+    Case,
+    Count,
+    FloatField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from tracker.choices import PainTiming
+from tracker.aggregates import EPLEY
+from tracker.choices import Exercise, PainTiming
 from tracker.models import PainReport, Profile, Set, Symptom, SymptomResolution, TrainingSession
+from tracker.records import EPLEY_MAX_REPS, Baseline
+
+RECORD = Q(load_record=True) | Q(e1rm_record=True) | Q(reps_record=True)
 
 
 def sessions_of(athlete: AbstractBaseUser) -> QuerySet[TrainingSession]:
@@ -40,6 +57,7 @@ def history(athlete: AbstractBaseUser) -> QuerySet[TrainingSession]:
             set_count=Coalesce(_per_session(Set, Count("pk")), 0),
             top_load_kg=_per_session(Set, Max("load_kg")),
             worst_pain=_per_session(PainReport, Max("score")),
+            record_count=Coalesce(_per_session(Set, Count("pk", filter=RECORD)), 0),
         )
         .order_by("-date", "-created")
     )
@@ -185,3 +203,86 @@ def open_red_flags(athlete: AbstractBaseUser) -> dict[str, date]:
         for kind, last in sorted(reported.items())
         if kind not in gone or gone[kind] < last
     }
+
+
+# --- last time and records -------------------------------------------------------------------
+
+
+def _same_exercise(athlete: AbstractBaseUser, exercise: str, exercise_name: str) -> QuerySet[Set]:
+    own = Set.objects.filter(athlete=athlete, exercise=exercise)
+    return own.filter(exercise_name=exercise_name) if exercise == Exercise.OTHER else own
+
+
+def record_baseline(
+    athlete: AbstractBaseUser,
+    *,
+    exercise: str,
+    exercise_name: str,
+    load_kg: Decimal,
+    other_than: int | None = None,
+) -> Baseline:
+    """The athlete's bests for an exercise (but set `other_than`), in one query."""
+    row = (
+        _same_exercise(athlete, exercise, exercise_name)
+        .exclude(pk=other_than or 0)
+        .aggregate(
+            sets=Count("pk"),
+            top=Max("load_kg"),
+            e1rm=Max(Case(When(reps__lte=EPLEY_MAX_REPS, then=EPLEY), output_field=FloatField())),
+            reps_here=Max("reps", filter=Q(load_kg=load_kg)),
+        )
+    )
+    return Baseline(
+        sets=row["sets"],
+        top_load_kg=row["top"],
+        best_e1rm_kg=row["e1rm"],
+        most_reps_here=row["reps_here"],
+    )
+
+
+def last_time(
+    athlete: AbstractBaseUser, session: TrainingSession, *, exercise: str, exercise_name: str = ""
+) -> list[Set]:
+    """The sets of this exercise in the athlete's session before `session` (one query)."""
+    same = _same_exercise(athlete, exercise, exercise_name)
+    earlier = same.exclude(session_id=session.pk).filter(
+        Q(session__date__lt=session.date)
+        | Q(session__date=session.date, session__created__lt=session.created or timezone.now())
+    )
+    previous = earlier.order_by("-session__date", "-session__created").values("session_id")[:1]
+    return list(
+        same.filter(session_id=Subquery(previous)).select_related("session").order_by("position")
+    )
+
+
+def best_set(athlete: AbstractBaseUser, *, exercise: str, exercise_name: str = "") -> Set | None:
+    """The athlete's set of this exercise with the best estimated 1RM (one query)."""
+    return (
+        _same_exercise(athlete, exercise, exercise_name)
+        .filter(reps__lte=EPLEY_MAX_REPS)
+        .annotate(e1rm=EPLEY)
+        .select_related("session")
+        .order_by("-e1rm", "-load_kg", "session__date")
+        .first()
+    )
+
+
+def records_of(athlete: AbstractBaseUser) -> QuerySet[Set]:
+    """Every set that set a record, newest first."""
+    return (
+        Set.objects.filter(athlete=athlete)
+        .filter(RECORD)
+        .select_related("session")
+        .order_by("-session__date", "-session__created", "-position")
+    )
+
+
+def previous_session_sets(athlete: AbstractBaseUser, session: TrainingSession) -> list[Set]:
+    """Every set of the athlete's session before `session` (one query), for the comparison."""
+    own = Set.objects.filter(athlete=athlete).exclude(session_id=session.pk)
+    earlier = own.filter(
+        Q(session__date__lt=session.date)
+        | Q(session__date=session.date, session__created__lt=session.created or timezone.now())
+    )
+    previous = earlier.order_by("-session__date", "-session__created").values("session_id")[:1]
+    return list(Set.objects.filter(session_id=Subquery(previous)).order_by("position"))

@@ -17,6 +17,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from tracker import queries, records
 from tracker.choices import Exercise, PainTiming
 from tracker.models import (
     PainReport,
@@ -145,7 +146,8 @@ def set_log(
 ) -> tuple[Set, bool]:
     """Log one set with the pain felt in it (stored as `during` reports), all or nothing.
 
-    A repeated `client_id` returns the stored set, never a duplicate.
+    A repeated `client_id` returns the stored set, never a duplicate. The set is marked with
+    the records it beat (tracker/records.py) against the athlete's sets stored before it.
     """
     _check_owner(session, athlete)
 
@@ -153,7 +155,11 @@ def set_log(
         # Lock the session row so two sets logged at once get distinct positions.
         TrainingSession.objects.select_for_update().filter(pk=session.pk).first()
         last = session.sets.aggregate(last=Max("position"))["last"] or 0
+        baseline = queries.record_baseline(
+            athlete, exercise=exercise, exercise_name=exercise_name, load_kg=load_kg
+        )
         logged = Set.objects.create(
+            **records.beaten(baseline, load_kg=Decimal(load_kg), reps=reps).fields(),
             athlete=athlete,
             session=session,
             position=last + 1,
@@ -283,6 +289,18 @@ def set_update(
         raise TypeError(f"Not a set field: {', '.join(sorted(unknown))}")
     for name, value in fields.items():
         setattr(logged_set, name, value)
+    if {"load_kg", "reps", "exercise", "exercise_name"} & set(fields):
+        # A corrected typo must not keep (or miss) a record mark.
+        baseline = queries.record_baseline(
+            athlete,
+            exercise=logged_set.exercise,
+            exercise_name=logged_set.exercise_name,
+            load_kg=logged_set.load_kg,
+            other_than=logged_set.pk,
+        )
+        found = records.beaten(baseline, load_kg=Decimal(logged_set.load_kg), reps=logged_set.reps)
+        for name, value in found.fields().items():
+            setattr(logged_set, name, value)
     logged_set.save()
     if pain is not None:
         logged_set.pain_reports.all().delete()

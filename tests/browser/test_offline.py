@@ -319,7 +319,7 @@ def test_the_app_is_installable(live_server, athlete, page: Page):
 def test_online_the_form_behaves_as_before_and_keeps_nothing(live_server, session, page: Page):
     open_ready(page, f"{live_server.url}/sessions/{session.pk}/")
     log_set(page, load="")  # the server's own answer: the form with its error
-    expect(page.get_by_text("This field is required.")).to_be_visible()
+    expect(page.get_by_text("This field is required.", exact=True)).to_be_visible()
     log_set(page, load="50")
     expect(page.locator(".messages")).to_contain_text("Set 1 logged: 50 kg × 10.")
     expect(page.locator(QUEUE)).to_be_hidden()

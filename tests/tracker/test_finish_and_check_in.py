@@ -59,7 +59,7 @@ def stored(session) -> tuple:
 def test_finishing_stores_the_bench_and_notes(athlete_client, session):
     response = athlete_client.post(finish_url(session), finish_data())
     assert response.status_code == 302
-    assert response.url == reverse("tracker:session", args=[session.pk])
+    assert response.url == reverse("tracker:session", args=[session.pk]) + "#summary"
     session.refresh_from_db()
     assert (session.bench_height_cm, session.bench_stable, session.notes) == (
         42,

@@ -7,7 +7,6 @@ import csv
 import io
 import zipfile
 from collections.abc import Iterable, Iterator
-from datetime import date
 from typing import Any
 
 from django.apps import apps
@@ -106,7 +105,7 @@ def _comments(athlete: AbstractBaseUser) -> Iterable[Any]:
 
 def filename(athlete: AbstractBaseUser, extension: str) -> str:
     safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in athlete.get_username())
-    return f"thrustlog-{safe}-{date.today():%Y-%m-%d}.{extension}"
+    return f"thrustlog-{safe}-{queries.today_for(athlete):%Y-%m-%d}.{extension}"
 
 
 def json_bytes(doc: dict[str, Any]) -> bytes:

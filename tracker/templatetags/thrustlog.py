@@ -1,8 +1,10 @@
 from decimal import Decimal
+from typing import Any
 
 from django import template
 
-from tracker import units
+from tracker import records as record_rules
+from tracker import rows, units
 from tracker.choices import PainRegion
 
 register = template.Library()
@@ -21,3 +23,42 @@ def region_label(value: str) -> str:
         return PainRegion(value).label
     except ValueError:
         return value
+
+
+@register.simple_tag
+def error_summary(form: Any) -> list[dict[str, str]]:
+    """Every error of a bound form, in page order, with the id of the control to jump to.
+
+    Chips (radios, checkboxes) have no id of their own: the first chip stands for its group.
+    """
+    if form is None or not getattr(form, "is_bound", False) or not form.errors:
+        return []
+    rows = [{"target": "", "label": "", "message": str(e)} for e in form.non_field_errors()]
+    for field in form:
+        for error in field.errors:
+            target = field.id_for_label or (f"{field.auto_id}_0" if field.auto_id else "")
+            rows.append({"target": target, "label": str(field.label), "message": str(error)})
+    return rows
+
+
+@register.filter
+def records(logged: Any, unit: str = "kg") -> str:
+    """The records a set set, in words: {{ set|records:unit }}."""
+    return record_rules.describe(logged, units.display(logged.load_kg, unit))
+
+
+@register.simple_tag
+def sets_in_short(sets: Any, unit: str = "kg") -> str:
+    """The sets of a session in one line, reps grouped by load (tracker.rows.sets_in_short)."""
+    return rows.sets_in_short(sets, unit)
+
+
+@register.filter
+def signed_load(kg: Decimal | None, unit: str = "kg") -> str:
+    """A change of load with its sign: "+5 kg", "-11 lb", "±0 kg"."""
+    if kg is None:
+        return ""
+    shown = units.display(abs(kg), unit)
+    if units.from_kg(abs(kg), unit) == 0:
+        return f"±{shown}"
+    return f"+{shown}" if kg > 0 else f"−{shown}"

@@ -22,7 +22,9 @@ def signup(request: HttpRequest) -> HttpResponse:
         return limits.too_many(request, "Too many sign-ups from this network: try again later.")
     if request.method == "POST" and form.is_valid():
         user = form.save()
-        profile_for(user)
+        profile = profile_for(user)
+        profile.time_zone = form.cleaned_data["time_zone"]
+        profile.save(update_fields=["time_zone"])
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("tracker:today")
     return render(request, "registration/signup.html", {"form": form})

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from tracker import forms, queries, services
@@ -45,8 +46,8 @@ def session_finish(request: HttpRequest, pk: int) -> HttpResponse:
             after_pain=form.scores(),
             on=data["date"],
         )
-        messages.success(request, "Session saved. Well done.")
-        return redirect("tracker:session", pk=session.pk)
+        messages.success(request, "Session finished. Well done.")
+        return redirect(reverse("tracker:session", args=[session.pk]) + "#summary")
     status = 400 if form.is_bound else 200
     context = {"session": session, "form": form}
     return render(request, "tracker/session_finish.html", context, status=status)

@@ -1,5 +1,6 @@
 """The athlete's own log: today, history, a session and the set form on it."""
 
+from decimal import Decimal
 from uuid import uuid4
 
 from django.contrib import messages
@@ -11,9 +12,10 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from advice.services import advice_for
-from tracker import forms, queries, services, units
+from tracker import forms, queries, records, rows, services, summary, units
+from tracker.choices import Exercise
 from tracker.models import TrainingSession
-from tracker.preferences import unit_of
+from tracker.preferences import kit_of, needs_first_run, rest_of, unit_of
 
 
 @require_GET
@@ -28,6 +30,9 @@ def today(request: HttpRequest) -> HttpResponse:
         "check_in_due": queries.check_in_due(request.user, local_today),
         "headline": next(iter(advice_for(request.user)), None),
         "client_id": uuid4(),
+        "first_run": forms.FirstRunForm(initial={"unit": unit_of(request)})
+        if needs_first_run(request)
+        else None,
     }
     return render(request, "tracker/today.html", context)
 
@@ -52,7 +57,30 @@ def history(request: HttpRequest) -> HttpResponse:
 def _session_page(
     request: HttpRequest, session: TrainingSession, form: forms.SetForm, status: int = 200
 ) -> HttpResponse:
-    context = {"session": session, "form": form, "step": units.STEP[unit_of(request)]}
+    reports = session.pain_reports.all()
+    exercise = form["exercise"].value() or Exercise.HIP_THRUST
+    name = form["exercise_name"].value() or ""
+    context = {
+        "last_time": queries.last_time(
+            request.user, session, exercise=exercise, exercise_name=name
+        ),
+        "best": queries.best_set(request.user, exercise=exercise, exercise_name=name),
+        # What a set kept offline must beat to be marked a record on the phone (records.js).
+        "baseline": queries.record_baseline(
+            request.user, exercise=exercise, exercise_name=name, load_kg=Decimal(0)
+        ),
+        "session": session,
+        "form": form,
+        "step": kit_of(request).step,
+        "rest_seconds": rest_of(request),
+        "set_rows": rows.set_rows(session.sets.all(), reports),
+        "check_in_pain": [r for r in reports if r.set_id is None],
+        "summary": summary.summarise(
+            session.sets.all(), reports, queries.previous_session_sets(request.user, session)
+        )
+        if session.finished_at
+        else None,
+    }
     return render(request, "tracker/session_detail.html", context, status=status)
 
 
@@ -62,13 +90,21 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
     unit = unit_of(request)
     previous = queries.previous_set(request.user, session)
     initial = {**forms.initial_for_set(previous, unit), "client_id": uuid4()}
-    return _session_page(request, session, forms.NewSetForm(initial=initial, unit=unit))
+    return _session_page(
+        request, session, forms.NewSetForm(initial=initial, unit=unit, kit=kit_of(request))
+    )
+
+
+@require_GET
+def records_page(request: HttpRequest) -> HttpResponse:
+    page = Paginator(queries.records_of(request.user), 30).get_page(request.GET.get("page"))
+    return render(request, "tracker/records.html", {"page": page})
 
 
 @require_POST
 def set_create(request: HttpRequest, pk: int) -> HttpResponse:
     session = queries.session_with_log(request.user, pk)
-    form = forms.NewSetForm(request.POST, unit=unit_of(request))
+    form = forms.NewSetForm(request.POST, unit=unit_of(request), kit=kit_of(request))
     if not form.is_valid():
         return _session_page(request, session, form, status=400)
     logged, created = services.set_log(
@@ -79,5 +115,9 @@ def set_create(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if created:
         weight = units.display(logged.load_kg, unit_of(request))
-        messages.success(request, f"Set {logged.position} logged: {weight} × {logged.reps}.")
+        said = f"Set {logged.position} logged: {weight} × {logged.reps}."
+        if logged.is_record:
+            said += f" ★ New record: {records.describe(logged, weight)}!"
+        # "set-logged" starts the rest timer on the page it returns to (static/js/rest.js).
+        messages.success(request, said, extra_tags="set-logged")
     return redirect(reverse("tracker:session", args=[session.pk]) + "#log")

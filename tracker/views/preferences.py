@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from tracker import forms, services
 from tracker.preferences import remember
@@ -19,3 +19,20 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         return redirect("tracker:settings")
     status = 400 if form.is_bound else 200
     return render(request, "tracker/settings.html", {"form": form}, status=status)
+
+
+@require_POST
+def first_run(request: HttpRequest) -> HttpResponse:
+    """The set-up card on Today: unit, bar and plates (or "Not now": the usual ones)."""
+    profile = services.profile_for(request.user)
+    if request.POST.get("action") == "later":
+        profile.plates_unit = profile.unit
+        profile.save(update_fields=["plates_unit"])
+        remember(request, profile)
+        return redirect("tracker:today")
+    form = forms.FirstRunForm(request.POST, instance=profile)
+    if form.is_valid():
+        remember(request, form.save())
+        messages.success(request, "All set. Start a session when you are at the bench.")
+        return redirect("tracker:today")
+    return render(request, "tracker/first_run.html", {"form": form}, status=400)

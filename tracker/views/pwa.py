@@ -9,6 +9,7 @@ Routes (thrustlog/urls.py, before the tracker include):
 
 import hashlib
 import json
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from uuid import uuid4
@@ -22,9 +23,9 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from tracker import forms, queries, units
+from tracker import forms, queries
 from tracker.models import TrainingSession
-from tracker.preferences import unit_of
+from tracker.preferences import kit_of, rest_of, unit_of
 
 THEME = "#1f5f8b"
 BACKGROUND = "#ffffff"
@@ -109,8 +110,15 @@ def session_shell(request: HttpRequest) -> HttpResponse:
     initial = {**forms.initial_for_set(previous, unit), "client_id": uuid4()}
     context = {
         "session": blank,
-        "form": forms.NewSetForm(initial=initial, unit=unit),
-        "step": units.STEP[unit],
+        "form": forms.NewSetForm(initial=initial, unit=unit, kit=kit_of(request)),
+        "step": kit_of(request).step,
+        "rest_seconds": rest_of(request),
+        "baseline": queries.record_baseline(
+            request.user,
+            exercise=initial["exercise"],
+            exercise_name=initial.get("exercise_name", ""),
+            load_kg=Decimal(0),
+        ),
     }
     response = render(request, "tracker/session_detail.html", context)
     response["Cache-Control"] = "private, no-cache"

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from tracker import forms, queries, services
 from tracker.models import PainReport, Set
-from tracker.preferences import unit_of
+from tracker.preferences import kit_of, unit_of
 
 
 @require_http_methods(["GET", "POST"])
@@ -16,6 +16,7 @@ def set_edit(request: HttpRequest, pk: int) -> HttpResponse:
     unit = unit_of(request)
     initial = {
         **forms.initial_for_set(logged, unit),
+        "rir": "" if logged.rir is None else logged.rir,
         **forms.initial_pain(logged.pain_reports.all()),
     }
     form = forms.SetForm(
@@ -23,6 +24,7 @@ def set_edit(request: HttpRequest, pk: int) -> HttpResponse:
         initial=initial,
         unit=unit,
         stored_load_kg=logged.load_kg,
+        kit=kit_of(request),
     )
     if request.method == "POST" and form.is_valid():
         services.set_update(athlete=request.user, logged_set=logged, **form.set_fields())

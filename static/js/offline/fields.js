@@ -23,7 +23,7 @@ export function readSet(form) {
   const unit = /\((lb|kg)\)/.exec(labelOf(form, "load") || "")?.[1] || "kg";
   const load = value(form, "load").replace(",", ".");
   const places = unit === "kg" ? 2 : 1;
-  if (!/^\d+(\.\d+)?$/.test(load)) errors.push("Enter the load as a number, e.g. 102.5.");
+  if (!/^\d+(\.\d+)?$/.test(load)) errors.push("Enter the load as a number, e.g. 102.5 or 102,5.");
   else if ((load.split(".")[1] || "").length > places) {
     errors.push(`Use at most ${places} decimal place(s) in ${unit}.`);
   }

@@ -127,6 +127,9 @@ async function keepSet(form, set) {
   delete form.dataset.fixing;
   form.elements.client_id.value = crypto.randomUUID(); // the next set is a new one
   clearPain(form);
+  for (const rir of form.querySelectorAll('input[name="rir"]')) rir.checked = rir.value === ""; // asked anew
+  // The rest timer starts and records are checked on the phone (rest.js, records.js).
+  document.dispatchEvent(new CustomEvent("thrustlog:set-logged", { detail: set }));
   await render();
   say(`Set kept on this phone. ${panel?.querySelector("#queue-status").textContent || ""}`.trim());
   askForBackgroundSync();
