@@ -1,5 +1,6 @@
 """The public REST API, /api/v1/ (shared/contract.md section 2)."""
 
+from csp.decorators import csp_update
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
@@ -8,6 +9,10 @@ from coaching.api import AthletesView
 from tracker.api.errors import not_found
 from tracker.api.portability import ExportView, ImportView
 from tracker.api.red_flags import RedFlagsView
+
+_docs_view = csp_update({"style-src": ["'unsafe-inline'"], "style-src-attr": ["'unsafe-inline'"]})(
+    SpectacularSwaggerSplitView.as_view(url_name="api-schema")
+)
 
 urlpatterns = [
     path("", include("tracker.api.urls")),
@@ -18,7 +23,9 @@ urlpatterns = [
     path("red-flags/", RedFlagsView.as_view(), name="api-red-flags"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves its start-up script as a file: the CSP forbids inline scripts.
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    # Swagger UI (a vendored bundle) writes inline styles; only this page of API docs, with
+    # no athlete data on it, allows them.
+    path("docs/", _docs_view, name="api-docs"),
     # Keep last: any other path under /api/v1/ answers a JSON 404.
     re_path(r"^(?P<path>.*)$", not_found),
 ]
