@@ -77,9 +77,6 @@ class RegionWeek:
     def peak(self) -> int:
         return max(self.during, self.after, self.next_day)
 
-    # Kept under its old name: callers compare it with PAIN_FLOOR.
-    weighted = peak
-
     @property
     def timing(self) -> str:
         """The timing of the worst score (after, then next_day, then during on ties)."""

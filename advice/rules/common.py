@@ -8,16 +8,12 @@ from datetime import date
 from advice.causes import CAUSES
 from advice.items import AdviceItem, Evidence
 from advice.timeline import WEEK, Timeline
-from advice.wording import region_text, week_text
+from advice.wording import week_text
 
 MAX_EVIDENCE = 8
 HELPED_NOTE_WEEKS = 12  # a "this helped" note is dropped once the change is this old
 
-__all__ = ["make_item", "recent_change", "region_label", "week_text"]
-
-
-def region_label(region: str) -> str:
-    return region_text(region)
+__all__ = ["make_item", "recent_change", "week_text"]
 
 
 def recent_change(timeline: Timeline, since: date) -> bool:
