@@ -20,7 +20,9 @@ TODAY = date(2026, 4, 15)
 THIS_MONDAY = TODAY - timedelta(days=TODAY.weekday())
 KG_PER_LB = Decimal("0.45359237")
 LOAD_CAUSES = {"too_much_weight_too_soon", "inadequate_progressive_overload"}
-check = settings(max_examples=120, deadline=None)
+# Derandomised: the suite explores the same examples on every run, so CI is repeatable;
+# run with --hypothesis-seed=N (and without derandomize) to explore further.
+check = settings(max_examples=120, deadline=None, derandomize=True)
 
 
 @st.composite
@@ -109,6 +111,11 @@ def test_one_more_week_of_pain_never_lowers_the_most_urgent_severity(
 ):
     this_week = [p for p in history.pains if p.week == THIS_MONDAY and p.region == region]
     assume(not this_week)
+    # At least as strong as the region's latest week: a lower week would be easing pain.
+    latest = max(
+        (p for p in history.pains if p.region == region), key=lambda p: p.week, default=None
+    )
+    score = max(score, latest.max_score if latest else 0)
     longer = replace(
         history, pains=(*history.pains, WeekPain(THIS_MONDAY, region, timing, score, score, 1))
     )
@@ -180,7 +187,7 @@ def test_a_red_flag_marked_gone_after_its_last_report_is_over(kind, days_ago, la
     assert SYMPTOM_CAUSE[kind] not in {i.cause for i in advise(history)}
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.one_of(histories, plate_histories()))
 def test_every_cause_and_section_the_engine_names_is_in_the_specification(history):
     specified = {(t.cause, t.section) for t in triggers()}
