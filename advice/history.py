@@ -87,6 +87,20 @@ class SetupPain:
 
 
 @dataclass(frozen=True)
+class SidedPain:
+    """Pain the athlete placed on one side (left or right) in one region, per week and
+    exercise: the exercise of the set it was felt in, or for pain after the session each
+    hip-thrust exercise of that session."""
+
+    week: date
+    region: str
+    side: str  # left | right
+    exercise: str
+    max_score: int
+    reports: int
+
+
+@dataclass(frozen=True)
 class SessionBench:
     """The bench a session was done on, when the athlete said."""
 
@@ -146,3 +160,4 @@ class History:
     symptoms: tuple[Symptom, ...] = ()
     resolutions: tuple[Resolution, ...] = ()
     other_pains: tuple[OtherPain, ...] = ()
+    sided_pains: tuple[SidedPain, ...] = ()

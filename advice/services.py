@@ -16,6 +16,7 @@ from advice.history import (
     Resolution,
     SessionBench,
     SetupPain,
+    SidedPain,
     Symptom,
     WeekCharacter,
     WeekLoad,
@@ -27,9 +28,10 @@ from advice.rules import advise
 from advice.timeline import monday
 from advice.wording import Voice
 from tracker import aggregates, queries
-from tracker.choices import HIP_THRUST_FAMILY
+from tracker.choices import HIP_THRUST_FAMILY, PainSide
 
 OTHER_EXERCISE = "another exercise"
+ONE_SIDE = frozenset({PainSide.LEFT, PainSide.RIGHT})
 
 
 def _as_date(value: Any) -> date:
@@ -76,7 +78,8 @@ def history_of(athlete: AbstractBaseUser, today: date) -> History:
     """One athlete's history as plain data, in five queries whatever its length.
 
     Pain felt in a set belongs to that set's exercise and setup; pain after the session or
-    the next morning to every setup value of the session's hip-thrust sets. Pain on other
+    the next morning to every setup value of the session's hip-thrust sets. Pain placed on
+    one side is also kept per exercise (`SidedPain`). Pain on other
     exercises (or in a session with only those) becomes `OtherPain`.
     """
     loads = tuple(
@@ -91,7 +94,7 @@ def history_of(athlete: AbstractBaseUser, today: date) -> History:
         for r in aggregates.weekly_load(athlete)
     )
     weekly_setups, setup_of, others = _setups_by_session(aggregates.session_setups(athlete))
-    pains, characters, setup_pains = _Sums(), _Sums(), _Sums()
+    pains, characters, setup_pains, sided = _Sums(), _Sums(), _Sums(), _Sums()
     other_pains = []
     for row in aggregates.pain_entries(athlete):
         day, region, timing, score = (
@@ -122,6 +125,8 @@ def history_of(athlete: AbstractBaseUser, today: date) -> History:
             used = setup_of.get(session, set())
         for field, value in used:
             setup_pains.add((week, field, value, region, timing), score)
+            if field == "exercise" and row["side"] in ONE_SIDE:
+                sided.add((week, region, row["side"], value), score)
     benches: dict[int, SessionBench] = {}
     symptoms = []
     for row in aggregates.session_days(athlete):
@@ -152,6 +157,10 @@ def history_of(athlete: AbstractBaseUser, today: date) -> History:
             Resolution(r["date"], r["kind"]) for r in aggregates.symptom_resolutions(athlete)
         ),
         other_pains=tuple(other_pains),
+        sided_pains=tuple(
+            SidedPain(w, region, side, exercise, m, n)
+            for (w, region, side, exercise), (m, _, n) in sided.cells.items()
+        ),
     )
 
 

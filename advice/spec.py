@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from advice.causes import CAUSES, GROUPS, LOADING, LOCATIONS, SEEK_HELP
+from advice.causes import CAUSES, CONDITION, GROUPS, LOADING, LOCATIONS, SEEK_HELP
 from advice.rules import loading, referral, regions, setup
 from advice.timeline import (
     BASELINE_MAX_WEEKS,
@@ -198,22 +198,36 @@ def _setup() -> list[Trigger]:
     found = []
     for rule in setup.SETUP_RULES:
         values = " or ".join(setup_text(rule.field, v) for v in rule.values)
+        worse = f"(twice the report rate or {_n(PAIN_RISE)} points higher on average)"
+        compared = (
+            f"other values used too, and the pain clearly worse than with them {worse}"
+            if rule.needs_contrast
+            else f"clearly worse than with other values {worse}, or no other value used"
+        )
         found.append(
             Trigger(
                 rule.cause,
                 f"{REGION_NAMES[rule.region].capitalize()} pain at {_n(PAIN_FLOOR)}/10 or more "
                 f"with {values}: at least {rule.min_reports} report(s), in the set (that set's "
                 "setup) or after the session and the next morning (every setup value of that "
-                "session), clearly worse than with other values (twice the report rate or "
-                f"{_n(PAIN_RISE)} points higher on average) or no other value used. Caution when "
-                f"the latest such pain is {RECENT}, at least {setup.MODERATE}/10 and the pain is "
-                f"{ACTIVE}; otherwise info; info too once the athlete moved off the value and "
-                "the pain settled (what helped).",
+                f"session); {compared}. Caution when the latest such pain is {RECENT}, at least "
+                f"{setup.MODERATE}/10 and the pain is {ACTIVE}; otherwise info; info too once "
+                "the athlete moved off the value and the pain settled (what helped).",
                 "caution or info",
                 rule.section,
             )
         )
     found += [
+        Trigger(
+            "si_joint_dysfunction",
+            "Pain in any region placed on the same side (left or right) at least "
+            f"{setup.MIN_SIDED_REPORTS} times with single-leg or B-stance sets, one report at "
+            f"{_n(PAIN_FLOOR)}/10 or more, and at most half as many on the other side: "
+            f"caution when the latest is {RECENT}, at least {setup.MODERATE}/10 and the "
+            f"region's pain is {ACTIVE}; otherwise info.",
+            "caution or info",
+            CONDITION,
+        ),
         Trigger(
             "unstable_bench",
             "Sessions on a bench marked unstable, recent, with pain clearly above sessions on "

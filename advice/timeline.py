@@ -200,6 +200,13 @@ class Timeline:
                     max(top, row.max_score),
                     total + row.mean_score * row.reports,
                 )
+        # (region, side, exercise) -> week -> (reports, max score): pain placed on one side.
+        self.sided: dict[tuple[str, str, str], dict[date, tuple[int, int]]] = defaultdict(dict)
+        for row in history.sided_pains:
+            if week := self._keep(row.week):
+                by_week = self.sided[row.region, row.side, row.exercise]
+                reports, top = by_week.get(week, (0, 0))
+                by_week[week] = (reports + row.reports, max(top, row.max_score))
         # Oldest first; rows of the same day keep their canonical order (sorted is stable).
         self.benches: tuple[SessionBench, ...] = tuple(
             sorted((b for b in _canonical(history.benches) if self._keep_day(b.date)), key=_date)

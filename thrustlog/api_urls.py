@@ -8,6 +8,7 @@ from advice.api import AdviceView
 from coaching.api import AthletesView
 from tracker.api.errors import not_found
 from tracker.api.portability import ExportView, ImportView
+from tracker.api.profile import ProfileView
 from tracker.api.red_flags import RedFlagsView
 
 _docs_view = csp_update({"style-src": ["'unsafe-inline'"], "style-src-attr": ["'unsafe-inline'"]})(
@@ -20,6 +21,7 @@ urlpatterns = [
     path("athletes/", AthletesView.as_view(), name="api-athletes"),
     path("imports/", ImportView.as_view(), name="api-imports"),
     path("export/", ExportView.as_view(), name="api-export"),
+    path("profile/", ProfileView.as_view(), name="api-profile"),
     path("red-flags/", RedFlagsView.as_view(), name="api-red-flags"),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves its start-up script as a file: the CSP forbids inline scripts.

@@ -192,8 +192,9 @@ def setup_pain(athlete: AbstractBaseUser, *, since: date | None = None) -> list[
 
 
 def pain_entries(athlete: AbstractBaseUser) -> list[Row]:
-    """Every pain report: its session and date, region, timing, score, character, and the
-    exercise and setup of the set it was felt in (None for after-session and next-morning)."""
+    """Every pain report: its session and date, region, timing, score, character, side, and
+    the exercise and setup of the set it was felt in (None for after-session and
+    next-morning)."""
     return list(
         in_bounds(PainReport.objects.filter(athlete=athlete))
         .values(
@@ -203,6 +204,7 @@ def pain_entries(athlete: AbstractBaseUser) -> list[Row]:
             "timing",
             "score",
             "character",
+            "side",
             "set__exercise",
             "set__exercise_name",
             *(f"set__{f}" for f in SETUP_FIELDS),

@@ -28,6 +28,15 @@ class PainCharacter(models.TextChoices):
     BRUISE = "bruise", "Bruise"
 
 
+class PainSide(models.TextChoices):
+    """Where a pain was felt across the body (an extension of the contract's vocabulary):
+    one-sided pain with single-leg or B-stance sets points to uneven loading."""
+
+    LEFT = "left", "Left"
+    RIGHT = "right", "Right"
+    BOTH = "both", "Both sides"
+
+
 class FootDistance(models.TextChoices):
     TOO_CLOSE = "too_close", "Close to the glutes"
     SHINS_VERTICAL = "shins_vertical", "Shins vertical"

@@ -20,6 +20,7 @@ from tracker.choices import (
     Padding,
     PainCharacter,
     PainRegion,
+    PainSide,
     RedFlag,
     StanceWidth,
     Unit,
@@ -107,10 +108,12 @@ class RegionPicker:
     hurt: forms.BoundField
     score: forms.BoundField
     character: forms.BoundField | None
+    side: forms.BoundField | None
 
 
 class PainPickerMixin:
-    """Per region: 'it hurt', a 1-10 score and an optional character. Nothing ticked: no pain."""
+    """Per region: 'it hurt', a 1-10 score, and optionally its character and side. Nothing
+    ticked: no pain."""
 
     cleaned_data: dict[str, Any]
     fields: dict[str, forms.Field]
@@ -135,6 +138,13 @@ class PainPickerMixin:
                     label=f"{region.label}: what kind (optional)",
                 )
                 self.fields[f"character_{region}"].hide_optional = True  # type: ignore[attr-defined]
+                self.fields[f"side_{region}"] = forms.ChoiceField(
+                    choices=PainSide.choices,
+                    required=False,
+                    widget=Chips,
+                    label=f"{region.label}: which side (optional)",
+                )
+                self.fields[f"side_{region}"].hide_optional = True  # type: ignore[attr-defined]
 
     def pickers(self) -> Iterator[RegionPicker]:
         for region in PainRegion:
@@ -143,10 +153,12 @@ class PainPickerMixin:
                 label=region.label,
                 hurt=self[f"hurt_{region}"],  # type: ignore[index]
                 score=self[f"score_{region}"],  # type: ignore[index]
-                character=self[f"character_{region}"]  # type: ignore[index]
-                if f"character_{region}" in self.fields
-                else None,
+                character=self._optional(f"character_{region}"),
+                side=self._optional(f"side_{region}"),
             )
+
+    def _optional(self, name: str) -> forms.BoundField | None:
+        return self[name] if name in self.fields else None  # type: ignore[index]
 
     def clean_pain(self) -> list[PainInput]:
         pain = []
@@ -161,8 +173,9 @@ class PainPickerMixin:
                     f"score_{region}", f"Give {region.label.lower()} a score from 1 to 10."
                 )
                 continue
-            character = self.cleaned_data.get(f"character_{region}", "")
-            pain.append(PainInput(region=region.value, score=score, character=character or ""))
+            character = self.cleaned_data.get(f"character_{region}") or ""
+            side = self.cleaned_data.get(f"side_{region}") or ""
+            pain.append(PainInput(region.value, score, character=character, side=side))
         return pain
 
 
@@ -301,6 +314,7 @@ def initial_pain(reports: Iterable[Any]) -> dict[str, Any]:
         initial[f"hurt_{report.region}"] = True
         initial[f"score_{report.region}"] = report.score
         initial[f"character_{report.region}"] = report.character
+        initial[f"side_{report.region}"] = report.side
     return initial
 
 
@@ -469,12 +483,19 @@ class SettingsForm(forms.ModelForm):
             cleaned["bodyweight_kg"] = None
         return cleaned
 
-    def save(self, commit: bool = True) -> Profile:
-        self.instance.bodyweight_kg = self.cleaned_data["bodyweight_kg"]
-        self.instance.bar_weight = self.cleaned_data["bar_weight"]
-        self.instance.plates = self.cleaned_data["plates"]
-        self.instance.plates_unit = self.shown_unit
-        return super().save(commit=commit)
+    def changes(self) -> dict[str, Any]:
+        """What to write (tracker.services.profile_update): bar and plates were read in the
+        unit the page was shown in."""
+        data = self.cleaned_data
+        return {
+            "unit": data["unit"],
+            "time_zone": data["time_zone"],
+            "rest_seconds": data["rest_seconds"],
+            "bodyweight_kg": data["bodyweight_kg"],
+            "bar_weight": data["bar_weight"],
+            "plates": data["plates"],
+            "plates_unit": self.shown_unit,
+        }
 
 
 class FirstRunForm(forms.ModelForm):
@@ -508,9 +529,12 @@ class FirstRunForm(forms.ModelForm):
             ) from None
         return " ".join(f"{p.normalize():f}" for p in owned)
 
-    def save(self, commit: bool = True) -> Profile:
+    def changes(self) -> dict[str, Any]:
         # Bar and plates are read in the unit chosen on this same form.
-        self.instance.bar_weight = self.cleaned_data["bar_weight"]
-        self.instance.plates = self.cleaned_data["plates"]
-        self.instance.plates_unit = self.cleaned_data["unit"]
-        return super().save(commit=commit)
+        data = self.cleaned_data
+        return {
+            "unit": data["unit"],
+            "bar_weight": data["bar_weight"],
+            "plates": data["plates"],
+            "plates_unit": data["unit"],
+        }

@@ -15,6 +15,7 @@ from tracker.choices import (
     Padding,
     PainCharacter,
     PainRegion,
+    PainSide,
     PainTiming,
     RedFlag,
     StanceWidth,
@@ -233,6 +234,7 @@ class PainReport(models.Model):
     )
     timing = models.CharField(max_length=16, choices=PainTiming, default=PainTiming.DURING)
     character = models.CharField(max_length=16, choices=PainCharacter, blank=True)
+    side = models.CharField(max_length=8, choices=PainSide, blank=True)  # blank: not said
     client_id = models.UUIDField(null=True, blank=True, editable=False)
     created = models.DateTimeField(auto_now_add=True)
 
@@ -251,6 +253,9 @@ class PainReport(models.Model):
             models.CheckConstraint(
                 condition=_in_choices("character", PainCharacter, blank=True),
                 name="pain_character_valid",
+            ),
+            models.CheckConstraint(
+                condition=_in_choices("side", PainSide, blank=True), name="pain_side_valid"
             ),
         ]
 

@@ -38,10 +38,33 @@ class PainInput:
     region: str
     score: int
     character: str = ""
+    side: str = ""  # left | right | both; "" not said
 
 
 def profile_for(user: AbstractBaseUser) -> Profile:
     profile, _ = Profile.objects.get_or_create(user=user)
+    return profile
+
+
+# What an athlete may change about their own profile (is_coach comes with coaching).
+PROFILE_FIELDS = frozenset(
+    {"unit", "time_zone", "bodyweight_kg", "bar_weight", "plates", "plates_unit", "rest_seconds"}
+)
+
+
+def profile_update(*, athlete: AbstractBaseUser, **changes: object) -> Profile:
+    """Change some of the athlete's preferences (already validated by the caller's form or
+    serializer); only the fields given are written, so two devices changing different
+    settings at once do not undo each other."""
+    unknown = set(changes) - PROFILE_FIELDS
+    if unknown:
+        raise TypeError(f"not profile settings: {sorted(unknown)}")
+    with transaction.atomic():
+        profile = profile_for(athlete)
+        for name, value in changes.items():
+            setattr(profile, name, value)
+        if changes:
+            profile.save(update_fields=sorted(changes))
     return profile
 
 
@@ -122,6 +145,7 @@ def _store_in_set_pain(
             region=p.region,
             score=p.score,
             character=p.character,
+            side=p.side,
             timing=PainTiming.DURING,
         )
         for p in pain
@@ -188,6 +212,7 @@ def pain_report_log(
     score: int,
     timing: str,
     character: str = "",
+    side: str = "",
     logged_set: Set | None = None,
     client_id: UUID | None = None,
 ) -> tuple[PainReport, bool]:
@@ -207,6 +232,7 @@ def pain_report_log(
             score=score,
             timing=timing,
             character=character,
+            side=side,
             client_id=client_id,
         ),
     )
@@ -311,7 +337,7 @@ def set_update(
 # --- REST API (tracker/api) -----------------------------------------------------------------
 
 _SESSION_FIELDS = ("date", "bench_height_cm", "bench_stable", "notes")
-_PAIN_FIELDS = ("region", "score", "timing", "character")
+_PAIN_FIELDS = ("region", "score", "timing", "character", "side")
 
 
 def session_update(
@@ -341,7 +367,8 @@ def session_update(
 def pain_report_update(
     *, athlete: AbstractBaseUser, report: PainReport, **fields: object
 ) -> PainReport:
-    """Change a pain report's region, score, timing or character (not its session or set)."""
+    """Change a pain report's region, score, timing, character or side (not its session or
+    set)."""
     if report.athlete_id != athlete.pk:
         raise PermissionError("That pain report belongs to another athlete.")
     unknown = set(fields) - set(_PAIN_FIELDS)
@@ -353,8 +380,11 @@ def pain_report_update(
     return report
 
 
-def athlete_register(*, username: str, password: str, email: str = "") -> AbstractBaseUser:
-    """Create an account and its profile, all or nothing.
+def athlete_register(
+    *, username: str, password: str, email: str = "", time_zone: str = "UTC"
+) -> AbstractBaseUser:
+    """Create an account and its profile, all or nothing: the one sign-up path of the web
+    page and the API.
 
     The caller validates the password; a username taken meanwhile raises IntegrityError.
     """
@@ -362,7 +392,7 @@ def athlete_register(*, username: str, password: str, email: str = "") -> Abstra
         user = get_user_model().objects.create_user(
             username=username, email=email, password=password
         )
-        profile_for(user)
+        Profile.objects.create(user=user, time_zone=time_zone)
     return user
 
 

@@ -17,7 +17,7 @@ from advice.rules.common import MAX_EVIDENCE
 from advice.rules.loading import load_jump_then_pain, repeated_jumps
 from advice.rules.referral import follow_ups, persistent_pain, red_flags, sharp_pain
 from advice.rules.regions import pinching_pain, region_candidates
-from advice.rules.setup import bench_height, setup_with_pain, unstable_bench
+from advice.rules.setup import bench_height, one_sided_pain, setup_with_pain, unstable_bench
 from advice.timeline import Timeline
 from advice.wording import Voice, region_text
 
@@ -30,6 +30,7 @@ RULES: tuple[Rule, ...] = (
     load_jump_then_pain,
     repeated_jumps,
     setup_with_pain,
+    one_sided_pain,
     unstable_bench,
     bench_height,
     pinching_pain,

@@ -5,6 +5,7 @@ and Technique", and the region map in "Specific Pain Locations")."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from advice.causes import CONDITION, EQUIPMENT, FORM, LOCATIONS
 from advice.history import SessionBench
@@ -26,12 +27,25 @@ class SetupRule:
     region: str
     section: str  # the section that makes this claim (not always the cause's own)
     min_reports: int = 2
+    # Only when other values were used too: a lifter who never used anything else learns
+    # nothing from being told the pain came with what they always use.
+    needs_contrast: bool = False
 
 
 ASYMMETRIC = ("single_leg_hip_thrust", "b_stance_hip_thrust")
 SETUP_RULES = (
     # "Direct Hip Bone Pain: almost always padding": one painful padless session is enough.
     SetupRule("unpadded_bar", "padding", ("none", "thin"), "hip_bone", EQUIPMENT, 1),
+    # The same section blames "a heavy barbell" pressing on the bone; a machine is the other
+    # way to load the movement, so equipment is compared like any setup value.
+    SetupRule(
+        "unpadded_bar",
+        "equipment",
+        ("barbell", "smith"),
+        "hip_bone",
+        EQUIPMENT,
+        needs_contrast=True,
+    ),
     SetupRule("feet_too_far_forward", "foot_distance", ("too_far",), "hamstring", FORM),
     SetupRule("feet_too_far_forward", "foot_distance", ("too_far",), "hip_flexor", LOCATIONS),
     SetupRule("feet_too_close", "foot_distance", ("too_close",), "knee", LOCATIONS),
@@ -40,6 +54,9 @@ SETUP_RULES = (
     # The SI joint is "triggered by asymmetrical loading": one-legged and B-stance sets.
     SetupRule("si_joint_dysfunction", "exercise", ASYMMETRIC, "si_joint", CONDITION, 1),
 )
+# Machine values of the pain's side (an extension of the contract's vocabulary).
+ONE_SIDE = ("left", "right")
+MIN_SIDED_REPORTS = 2
 # The document disagrees with itself on hamstrings: "Common Causes" blames feet too far
 # forward, "Specific Pain Locations" feet too close. Both claims get the same bar of
 # evidence, and the item says so and shows what the athlete's own log holds for each side.
@@ -103,7 +120,7 @@ def setup_with_pain(timeline: Timeline) -> list[AdviceItem]:
         link = setup_link(
             timeline, rule.field, rule.values, rule.region, min_reports=rule.min_reports
         )
-        if link is None:
+        if link is None or (rule.needs_contrast and not link.without.sets):
             continue
         status = timeline.status(rule.region)
         strength = link.with_values.max_score + min(link.with_values.reports, 6) / 2
@@ -151,6 +168,75 @@ def setup_with_pain(timeline: Timeline) -> list[AdviceItem]:
                     section=rule.section,
                 )
             )
+    return items
+
+
+def _sided(timeline: Timeline, region: str, side: str, uneven: bool) -> dict[date, int]:
+    """Worst one-sided score per week, with (or without) single-leg and B-stance sets."""
+    worst: dict[date, int] = {}
+    for (r, s, exercise), weeks in timeline.sided.items():
+        if (r, s) == (region, side) and (exercise in ASYMMETRIC) == uneven:
+            for week, (_, top) in weeks.items():
+                worst[week] = max(worst.get(week, 0), top)
+    return dict(sorted(worst.items()))
+
+
+def _sided_reports(timeline: Timeline, region: str, side: str, uneven: bool) -> int:
+    return sum(
+        reports
+        for (r, s, exercise), weeks in timeline.sided.items()
+        if (r, s) == (region, side) and (exercise in ASYMMETRIC) == uneven
+        for reports, _ in weeks.values()
+    )
+
+
+def one_sided_pain(timeline: Timeline) -> list[AdviceItem]:
+    """Pain placed on the same side again and again with single-leg or B-stance sets: the
+    uneven loading the document names as a trigger of SI-joint trouble, in any region the
+    athlete felt it. At least MIN_SIDED_REPORTS reports on that side, one at PAIN_FLOOR or
+    more, and at most half as many on the other side; caution while the region's pain is
+    active, the latest such week recent and at least MODERATE, otherwise info."""
+    items = []
+    for region in sorted({r for r, _, _ in timeline.sided}):
+        counts = {side: _sided_reports(timeline, region, side, True) for side in ONE_SIDE}
+        side = max(ONE_SIDE, key=lambda s: (counts[s], s))
+        other = counts["right" if side == "left" else "left"]
+        weeks = _sided(timeline, region, side, True)
+        if counts[side] < MIN_SIDED_REPORTS or 2 * other > counts[side]:
+            continue
+        top = max(weeks.values(), default=0)
+        if top < PAIN_FLOOR or timeline.status(region).state != "active":
+            continue
+        last = max(weeks)
+        used = sorted(
+            {e for (r, s, e) in timeline.sided if (r, s) == (region, side)} & set(ASYMMETRIC)
+        )
+        sets = " or ".join(setup_text("exercise", e) for e in used)
+        seen = (
+            f"{timeline.voice.Your} {region_text(region)} hurt on the {side} side "
+            f"{counts[side]} times with {sets} (up to {pain_text(top)}, latest "
+            f"{week_text(last)}), on the other side {other} times"
+        )
+        even = _sided_reports(timeline, region, side, False)
+        if even or any(f == "exercise" and v not in ASYMMETRIC for f, v in timeline.setups):
+            seen += f"; on the {side} side with two-legged sets {even} times"
+        evidence = [
+            Evidence(week, f"{side} {region_text(region)} pain with one-sided sets", score)
+            for week, score in weeks.items()
+        ]
+        current = timeline.is_recent(last) and top >= MODERATE
+        items.append(
+            make_item(
+                "si_joint_dysfunction",
+                "caution" if current else "info",
+                seen=seen + ". Loading one side more than the other can do that.",
+                region=region,
+                evidence=evidence,
+                strength=(top + min(counts[side], 6) / 2) / (1 if current else 3),
+                section=CONDITION,
+                title="One side loaded more than the other",
+            )
+        )
     return items
 
 

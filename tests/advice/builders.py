@@ -20,6 +20,7 @@ from advice.history import (
     Resolution,
     SessionBench,
     SetupPain,
+    SidedPain,
     Symptom,
     WeekCharacter,
     WeekLoad,
@@ -50,6 +51,7 @@ Row = (
     | Symptom
     | Resolution
     | OtherPain
+    | SidedPain
 )
 
 
@@ -148,6 +150,17 @@ def other_pain(n: int, region: str, score: int, exercise: str = "Deadlift") -> O
     return OtherPain(day(n), region, "during", score, exercise)
 
 
+def sided_pain(
+    n: int, region: str, side: str, score: int, exercise: str = "single_leg_hip_thrust"
+) -> list[Row]:
+    """In-set pain placed on one side in week n, with a training week of `exercise` sets,
+    as the bridge stores it (per region, per setup value, and per side and exercise)."""
+    return [
+        *training_week(n, 60, pain={region: score}, exercise=exercise),
+        SidedPain(week(n), region, side, exercise, score, 1),
+    ]
+
+
 def history(rows: Iterable[Row], *, today_week: int = 12) -> History:
     """A History of `rows`, for Wednesday of `today_week`."""
     rows = list(rows)
@@ -166,6 +179,7 @@ def history(rows: Iterable[Row], *, today_week: int = 12) -> History:
         symptoms=of(Symptom),
         resolutions=of(Resolution),
         other_pains=of(OtherPain),
+        sided_pains=of(SidedPain),
     )
 
 

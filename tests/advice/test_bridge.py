@@ -143,3 +143,16 @@ def test_a_coach_reads_the_athletes_advice_by_name_in_the_athletes_unit(athlete)
         i for i in advice_for(athlete, TODAY, coach=True) if i.cause == "too_much_weight_too_soon"
     )
     assert "Ada's top set went from 220 lb" in item.detail
+
+
+def test_pain_placed_on_one_side_is_kept_with_the_exercise_of_its_set(athlete):
+    session = TrainingSessionFactory(athlete=athlete, date=TODAY)
+    one_leg = SetFactory(session=session, exercise="single_leg_hip_thrust")
+    PainReportFactory(
+        session=session, set=one_leg, region="lower_back", score=5, timing="during", side="left"
+    )
+    PainReportFactory(session=session, region="knee", score=4, timing="after", side="both")
+    sided = history_of(athlete, TODAY).sided_pains
+    assert [(p.region, p.side, p.exercise, p.max_score) for p in sided] == [
+        ("lower_back", "left", "single_leg_hip_thrust", 5)
+    ]

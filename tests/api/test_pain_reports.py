@@ -12,6 +12,7 @@ pytestmark = pytest.mark.django_db
 REPORTS = "/api/v1/pain-reports/"
 REPORT_KEYS = {
     "id", "session", "set", "region", "score", "timing", "character", "client_id", "created",
+    "side",  # an extension of the contract: which side hurt ("" when not said)
 }  # fmt: skip
 
 

@@ -70,6 +70,15 @@ def test_pain_in_a_set_is_stored_as_during_reports(athlete_api, session):
     ]
 
 
+def test_a_pain_entry_may_say_which_side_hurt(athlete_api, session):
+    pain = [{"region": "lower_back", "score": 5, "side": "left"}, {"region": "knee", "score": 2}]
+    response = athlete_api.post(SETS, a_set(session, pain=pain))
+    assert response.status_code == 201
+    sides = {p["region"]: p["side"] for p in response.json()["pain"]}
+    assert sides == {"lower_back": "left", "knee": ""}
+    assert PainReport.objects.get(region="lower_back").side == "left"
+
+
 def test_another_exercise_can_be_named(athlete_api, session):
     body = a_set(session, exercise="other", exercise_name="Cable kickback")
     response = athlete_api.post(SETS, body)
@@ -150,6 +159,7 @@ def test_a_bad_field_is_a_400_naming_it_and_stores_nothing(athlete_api, session,
         {"region": "knee", "score": "3"},
         {"region": "knee", "score": 3.5},
         {"region": "knee", "score": 3, "character": "burning"},
+        {"region": "knee", "score": 3, "side": "middle"},
         {"region": "knee"},
         {"score": 3},
         "knee",

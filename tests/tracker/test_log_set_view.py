@@ -196,6 +196,16 @@ def test_pain_in_two_regions_is_stored_as_during_reports_of_the_set(athlete_clie
     assert {r.session for r in reports} == {session}
 
 
+def test_the_side_that_hurt_is_stored_and_shown_on_the_set(athlete_client, session):
+    athlete_client.post(
+        create_url(session),
+        set_data(hurt_lower_back="on", score_lower_back="5", side_lower_back="left"),
+    )
+    assert PainReport.objects.get().side == "left"
+    page = athlete_client.get(f"/sessions/{session.pk}/").content.decode()
+    assert "(left side)" in page
+
+
 def test_a_score_without_its_region_ticked_is_not_stored(athlete_client, session):
     athlete_client.post(create_url(session), set_data(score_knee="4"))
     assert Set.objects.count() == 1

@@ -29,6 +29,7 @@ from tracker.choices import (
     Padding,
     PainCharacter,
     PainRegion,
+    PainSide,
     PainTiming,
     RedFlag,
     StanceWidth,
@@ -37,6 +38,7 @@ from tracker.models import MAX_LOAD_KG, MAX_REPS, PainReport, Set, TrainingSessi
 from tracker.validators import session_date_problem
 
 MAX_PAIN_PER_SET = 20
+SIDE_HELP = "left, right or both (an extension of the contract); blank or absent: not said."
 
 
 def _optional_client_id() -> StrictUUIDField:
@@ -88,6 +90,7 @@ class PainEntrySerializer(serializers.Serializer):
     region = StrictChoiceField(PainRegion)
     score = StrictIntegerField(min_value=0, max_value=10, help_text="0 none .. 10 worst.")
     character = StrictChoiceField(PainCharacter, required=False, allow_blank=True)
+    side = StrictChoiceField(PainSide, required=False, allow_blank=True, help_text=SIDE_HELP)
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
         # A PATCH validates partially, and DRF passes that on to nested entries; an entry of
@@ -142,6 +145,7 @@ class PainReportChangeSerializer(serializers.Serializer):
     score = StrictIntegerField(min_value=0, max_value=10, help_text="0 none .. 10 worst.")
     timing = StrictChoiceField(PainTiming)
     character = StrictChoiceField(PainCharacter, required=False, allow_blank=True)
+    side = StrictChoiceField(PainSide, required=False, allow_blank=True, help_text=SIDE_HELP)
 
 
 class PainReportInputSerializer(PainReportChangeSerializer):
@@ -169,10 +173,11 @@ def _maybe_blank(choices: type[TextChoices]) -> serializers.ChoiceField:
 
 class PainReportSerializer(serializers.ModelSerializer):
     character = _maybe_blank(PainCharacter)
+    side = _maybe_blank(PainSide)
 
     class Meta:
         model = PainReport
-        fields = ["id", "session", "set", "region", "score", "timing", "character"]
+        fields = ["id", "session", "set", "region", "score", "timing", "character", "side"]
         fields += ["client_id", "created"]
         read_only_fields = fields
 
@@ -181,10 +186,11 @@ class SetPainSerializer(serializers.ModelSerializer):
     """A pain report as part of its set."""
 
     character = _maybe_blank(PainCharacter)
+    side = _maybe_blank(PainSide)
 
     class Meta:
         model = PainReport
-        fields = ["id", "region", "score", "timing", "character"]
+        fields = ["id", "region", "score", "timing", "character", "side"]
         read_only_fields = fields
 
 

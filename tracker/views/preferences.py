@@ -14,7 +14,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
     profile = services.profile_for(request.user)
     form = forms.SettingsForm(request.POST if request.method == "POST" else None, instance=profile)
     if request.method == "POST" and form.is_valid():
-        remember(request, form.save())
+        remember(request, services.profile_update(athlete=request.user, **form.changes()))
         messages.success(request, "Settings saved.")
         return redirect("tracker:settings")
     status = 400 if form.is_bound else 200
@@ -26,13 +26,11 @@ def first_run(request: HttpRequest) -> HttpResponse:
     """The set-up card on Today: unit, bar and plates (or "Not now": the usual ones)."""
     profile = services.profile_for(request.user)
     if request.POST.get("action") == "later":
-        profile.plates_unit = profile.unit
-        profile.save(update_fields=["plates_unit"])
-        remember(request, profile)
+        remember(request, services.profile_update(athlete=request.user, plates_unit=profile.unit))
         return redirect("tracker:today")
     form = forms.FirstRunForm(request.POST, instance=profile)
     if form.is_valid():
-        remember(request, form.save())
+        remember(request, services.profile_update(athlete=request.user, **form.changes()))
         messages.success(request, "All set. Start a session when you are at the bench.")
         return redirect("tracker:today")
     return render(request, "tracker/first_run.html", {"form": form}, status=400)

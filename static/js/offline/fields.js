@@ -43,7 +43,12 @@ export function readSet(form) {
     const label = box.closest("label")?.textContent.trim() || region;
     const score = value(form, `score_${region}`);
     if (!score) errors.push(`Give ${label.toLowerCase()} a score from 1 to 10.`);
-    pain.push({ region, score: Number(score), character: value(form, `character_${region}`) });
+    pain.push({
+      region,
+      score: Number(score),
+      character: value(form, `character_${region}`),
+      side: value(form, `side_${region}`),
+    });
     hurt.push(`${label} ${score}/10`);
   }
   const rir = value(form, "rir");
@@ -82,6 +87,7 @@ export function fillForm(form, entry) {
     box.checked = Boolean(felt);
     choose(`score_${region}`, felt?.score);
     choose(`character_${region}`, felt?.character);
+    choose(`side_${region}`, felt?.side);
   }
   if (payload.pain.length) form.querySelector("details.pain")?.setAttribute("open", "");
 }
