@@ -9,6 +9,9 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/thrustlog
 DEV_ENV := DJANGO_DEBUG=1
+# Tests run across every core (pytest-xdist); each worker has its own test database.
+PYTEST_WORKERS ?= auto
+PYTEST := $(PY) -m pytest -n $(PYTEST_WORKERS)
 
 .PHONY: help run test lint fmt test-sqlite test-postgres browser-deps postgres-up redis-up bench clean
 
@@ -64,12 +67,12 @@ fmt: $(VENV)/.installed
 
 test-sqlite: $(VENV)/.installed
 	@echo "== Test suite on SQLite =="
-	env -u DATABASE_URL $(PY) -m pytest
+	env -u DATABASE_URL $(PYTEST)
 
 test-postgres: $(VENV)/.installed postgres-up
 	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
 	  echo "== Test suite on PostgreSQL =="; \
-	  DATABASE_URL=$(PG_URL) $(PY) -m pytest; \
+	  DATABASE_URL=$(PG_URL) $(PYTEST); \
 	elif [ "$${CI:-}" = true ]; then \
 	  echo "PostgreSQL is not reachable on 127.0.0.1:5432, and CI must test on it." >&2; exit 1; \
 	else \

@@ -183,6 +183,14 @@ def advice_for(
 ) -> list[AdviceItem]:
     """The athlete's advice for their own today (their time zone, whoever asks), worded for
     the athlete or for a coach: from the cache while the log is unchanged."""
+    return advice_in_unit(athlete, today, coach=coach)[0]
+
+
+def advice_in_unit(
+    athlete: AbstractBaseUser, today: date | None = None, *, coach: bool = False
+) -> tuple[list[AdviceItem], str]:
+    """`advice_for`, and the athlete's display unit it was worded in (read in the same
+    query), for pages that show the evidence to someone else (a coach)."""
     own_today, unit = queries.calendar_of(athlete)
     today = today or own_today
     voice = voice_for(athlete, unit, coach=coach)
@@ -193,4 +201,4 @@ def advice_for(
     if items is None:
         items = compute_advice(athlete, today, voice)
         django_cache.set(answer_key, items, timeout=cache.TIMEOUT)
-    return items
+    return items, unit

@@ -25,7 +25,6 @@ def advice_page(request: HttpRequest) -> HttpResponse:
         "cards": cards,
         "chart_url": reverse("tracker:dashboard"),
         "check_in_url": reverse("tracker:today"),
-        "unit": queries.calendar_of(request.user)[1],
     }
     return render(request, "advice/advice.html", context)
 

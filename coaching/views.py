@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts import limits, two_step
 from accounts.services import access_record
 from accounts.signin import client_address
-from advice.services import advice_for
+from advice.services import advice_in_unit
 from coaching import queries, services
 from coaching.forms import CommentForm, JoinForm, RosterFilterForm
 from coaching.models import AthleteSummary
@@ -168,11 +168,9 @@ def athlete_advice(request: HttpRequest, athlete_id: int) -> HttpResponse:
     athlete = queries.coached_athlete(request.user, athlete_id)
     access_record(viewer=request.user, athlete_ids=[athlete.pk], what="advice")
     notes = queries.notes_on_advice(athlete, coach=request.user)
-    items = [
-        (item, notes.get((item.cause, item.region or ""), []))
-        for item in advice_for(athlete, coach=True)
-    ]
-    context = {"athlete": athlete, "items": items, "unit": log.calendar_of(athlete)[1]}
+    advice, unit = advice_in_unit(athlete, coach=True)
+    items = [(item, notes.get((item.cause, item.region or ""), [])) for item in advice]
+    context = {"athlete": athlete, "items": items, "unit": unit}
     return render(request, "coaching/advice.html", context)
 
 

@@ -3,6 +3,9 @@
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -40,3 +43,10 @@ def test_another_athletes_red_flag_never_shows(athlete_client, outsider):
     SymptomFactory(session=session, kind="numbness")
     page = athlete_client.get(reverse("advice:advice")).content.decode()
     assert "Nothing stands out" in page
+
+
+def test_the_advice_page_reads_the_athletes_profile_once(athlete_client):
+    cache.clear()  # cold: the page reads the history and the athlete's calendar
+    with CaptureQueriesContext(connection) as captured:
+        assert athlete_client.get(reverse("advice:advice")).status_code == 200
+    assert sum('"tracker_profile"' in q["sql"] for q in captured.captured_queries) == 1

@@ -1,6 +1,7 @@
 """Coaches' notes: on a session or a piece of advice; the athlete sees them, clearly marked."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -133,3 +134,13 @@ def test_no_notes_draws_nothing(athlete_client, session):
     assert (
         "Coach's note" not in athlete_client.get(reverse("tracker:session", args=[session.pk])).text
     )
+
+
+def test_the_coachs_advice_page_reads_the_athletes_profile_once(coach_link, coach, athlete):
+    client = signed_in(coach)
+    cache.clear()  # cold: the page reads the history and the athlete's calendar
+    with CaptureQueriesContext(connection) as captured:
+        page = client.get(reverse("coaching:athlete_advice", args=[athlete.pk]))
+    assert page.status_code == 200
+    athletes_profile = f'"tracker_profile"."user_id" = {athlete.pk}'
+    assert sum(athletes_profile in q["sql"] for q in captured.captured_queries) == 1
