@@ -69,7 +69,7 @@ class WeekSetup:
 
 @dataclass(frozen=True)
 class SetupPain:
-    """Pain reported with one setup value, per week.
+    """Pain reported with one setup value, per week, at any timing.
 
     In-set pain (`during`) belongs to the set it was felt in; pain after the session and
     the next morning belongs to every setup value used in that session's sets, since the
@@ -83,7 +83,6 @@ class SetupPain:
     max_score: int
     mean_score: float
     reports: int
-    timing: str = "during"
 
 
 @dataclass(frozen=True)

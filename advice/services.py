@@ -124,7 +124,7 @@ def history_of(athlete: AbstractBaseUser, today: date) -> History:
         else:
             used = setup_of.get(session, set())
         for field, value in used:
-            setup_pains.add((week, field, value, region, timing), score)
+            setup_pains.add((week, field, value, region), score)
             if field == "exercise" and row["side"] in ONE_SIDE:
                 sided.add((week, region, row["side"], value), score)
     benches: dict[int, SessionBench] = {}
@@ -148,8 +148,8 @@ def history_of(athlete: AbstractBaseUser, today: date) -> History:
         ),
         setups=tuple(WeekSetup(w, f, v, n) for (w, f, v), n in weekly_setups.items()),
         setup_pains=tuple(
-            SetupPain(w, field, value, region, m, total / n, n, timing)
-            for (w, field, value, region, timing), (m, total, n) in setup_pains.cells.items()
+            SetupPain(w, field, value, region, m, total / n, n)
+            for (w, field, value, region), (m, total, n) in setup_pains.cells.items()
         ),
         benches=tuple(benches.values()),
         symptoms=tuple(symptoms),

@@ -139,6 +139,7 @@ class Timeline:
         self.this_week = monday(history.today)
         self.recent_start = self.this_week - (RECENT_WEEKS - 1) * WEEK
         self._weeks: set[date] = set()
+        self._kept: dict[date, date | None] = {}
         # week -> (top kg, volume kg)
         self.loads: dict[date, tuple[float, float]] = {}
         for load in _canonical(history.loads):
@@ -191,14 +192,16 @@ class Timeline:
         self.setup_pains: dict[tuple[str, str, str], dict[date, tuple[int, int, float]]] = (
             defaultdict(dict)
         )
-        for row in _canonical(history.setup_pains):
+        # Scores are whole numbers, so each row's total is too: summed as integers, the
+        # totals come out the same in any row order, and the many rows need no sorting.
+        for row in history.setup_pains:
             if week := self._keep(row.week):
                 by_week = self.setup_pains[row.field, row.value, row.region]
-                reports, top, total = by_week.get(week, (0, 0, 0.0))
+                reports, top, total = by_week.get(week, (0, 0, 0))
                 by_week[week] = (
                     reports + row.reports,
                     max(top, row.max_score),
-                    total + row.mean_score * row.reports,
+                    total + round(row.mean_score * row.reports),
                 )
         # (region, side, exercise) -> week -> (reports, max score): pain placed on one side.
         self.sided: dict[tuple[str, str, str], dict[date, tuple[int, int]]] = defaultdict(dict)
@@ -226,12 +229,14 @@ class Timeline:
     def _keep(self, day: date) -> date | None:
         """The week of `day`, recorded as logged; None when it lies after today's week or
         before MIN_DATE."""
-        if day < MIN_DATE:
-            return None
-        week = monday(day)
-        if week > self.this_week:
-            return None
-        self._weeks.add(week)
+        if day in self._kept:  # thousands of rows share a few hundred days
+            return self._kept[day]
+        week = None if day < MIN_DATE else monday(day)
+        if week is not None and week > self.this_week:
+            week = None
+        if week is not None:
+            self._weeks.add(week)
+        self._kept[day] = week
         return week
 
     def _keep_day(self, day: date) -> date | None:

@@ -111,7 +111,7 @@ def lasting_pain(n: int, region: str, score: int, timing: str = "after", **setup
     used = {**DEFAULT_SETUP, **setup}
     rows: list[Row] = [pain(n, region, score, timing)]
     rows += [
-        SetupPain(week(n), field, value, region, score, float(score), 1, timing)
+        SetupPain(week(n), field, value, region, score, float(score), 1)
         for field, value in used.items()
     ]
     return rows

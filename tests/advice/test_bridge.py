@@ -88,9 +88,9 @@ def test_pain_after_the_session_belongs_to_every_setup_value_of_its_sets(athlete
     SetFactory(session=session, padding="none")
     SetFactory(session=session, padding="thin")
     PainReportFactory(session=session, region="hip_bone", score=6, timing="after")
-    linked = {(p.field, p.value, p.timing) for p in history_of(athlete, TODAY).setup_pains}
-    assert ("padding", "none", "after") in linked
-    assert ("padding", "thin", "after") in linked
+    linked = {(p.field, p.value, p.region) for p in history_of(athlete, TODAY).setup_pains}
+    assert ("padding", "none", "hip_bone") in linked
+    assert ("padding", "thin", "hip_bone") in linked
 
 
 def test_pain_in_a_set_of_another_exercise_is_kept_apart_from_hip_thrust_pain(athlete):

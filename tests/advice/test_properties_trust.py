@@ -46,9 +46,7 @@ def plate_histories(draw, min_weeks: int = 3):
         for region in draw(st.lists(st.sampled_from(REGIONS), max_size=2, unique=True)):
             score, timing = draw(st.integers(0, 10)), draw(st.sampled_from(TIMINGS))
             pains.append(WeekPain(week, region, timing, score, float(score), 1))
-            setup_pains.append(
-                SetupPain(week, "padding", padding, region, score, float(score), 1, timing)
-            )
+            setup_pains.append(SetupPain(week, "padding", padding, region, score, float(score), 1))
     return History(
         today=TODAY,
         loads=tuple(loads),
