@@ -1,7 +1,7 @@
 """The only bridge between the database and the pure rules: rows in, advice items out."""
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -25,18 +25,16 @@ from advice.history import (
 )
 from advice.items import AdviceItem
 from advice.rules import advise
-from advice.timeline import monday
+from advice.thresholds import monday
+from advice.timeline import Timeline
+from advice.trends import Jump, Rise, jumps, rise_after
 from advice.wording import Voice
 from tracker import aggregates, queries
+from tracker.aggregates import as_date
 from tracker.choices import HIP_THRUST_FAMILY, PainSide
 
 OTHER_EXERCISE = "another exercise"
 ONE_SIDE = frozenset({PainSide.LEFT, PainSide.RIGHT})
-
-
-def _as_date(value: Any) -> date:
-    # TruncWeek answers a datetime on some backends and a date on others.
-    return value.date() if hasattr(value, "date") and callable(value.date) else value
 
 
 class _Sums:
@@ -74,6 +72,21 @@ def _setups_by_session(
     return weekly, setup_of, others
 
 
+def _week_loads(rows: Iterable[Mapping[str, Any]]) -> tuple[WeekLoad, ...]:
+    """tracker.aggregates.weekly_load rows as the rules read them."""
+    return tuple(
+        WeekLoad(
+            week=as_date(r["week"]),
+            top_load_kg=r["top_load_kg"],
+            volume_kg=r["volume_kg"],
+            sets=r["sets"],
+            sessions=r["sessions"],
+            e1rm_kg=None if r.get("e1rm_kg") is None else Decimal(str(round(r["e1rm_kg"], 2))),
+        )
+        for r in rows
+    )
+
+
 def history_of(athlete: AbstractBaseUser, today: date) -> History:
     """One athlete's history as plain data, in five queries whatever its length.
 
@@ -82,17 +95,7 @@ def history_of(athlete: AbstractBaseUser, today: date) -> History:
     one side is also kept per exercise (`SidedPain`). Pain on other
     exercises (or in a session with only those) becomes `OtherPain`.
     """
-    loads = tuple(
-        WeekLoad(
-            week=_as_date(r["week"]),
-            top_load_kg=r["top_load_kg"],
-            volume_kg=r["volume_kg"],
-            sets=r["sets"],
-            sessions=r["sessions"],
-            e1rm_kg=None if r["e1rm_kg"] is None else Decimal(str(round(r["e1rm_kg"], 2))),
-        )
-        for r in aggregates.weekly_load(athlete)
-    )
+    loads = _week_loads(aggregates.weekly_load(athlete))
     weekly_setups, setup_of, others = _setups_by_session(aggregates.session_setups(athlete))
     pains, characters, setup_pains, sided = _Sums(), _Sums(), _Sums(), _Sums()
     other_pains = []
@@ -175,7 +178,28 @@ def compute_advice(
     athlete: AbstractBaseUser, today: date, voice: Voice | None = None
 ) -> list[AdviceItem]:
     """The athlete's advice, most urgent first, read from the log now (five queries)."""
-    return advise(history_of(athlete, today), voice)
+    return advice_from(history_of(athlete, today), voice)
+
+
+def advice_from(history: History, voice: Voice | None = None) -> list[AdviceItem]:
+    """The rules over a history already read (the roster reads its own facts from it too)."""
+    return advise(history, voice)
+
+
+def load_jumps(load_rows: Iterable[Mapping[str, Any]], today: date) -> list[Jump]:
+    """The advice engine's load jumps in tracker.aggregates.weekly_load rows, oldest first:
+    the charts mark the same weeks the advice talks about."""
+    return jumps(Timeline(History(today=today, loads=_week_loads(load_rows))))
+
+
+def pain_rises(
+    load_rows: Iterable[Mapping[str, Any]], worst: Mapping[date, int], region: str, today: date
+) -> list[Rise]:
+    """The load jumps after which `region`'s pain rose (`worst`: its worst score per week),
+    judged as the load-jump rule judges them."""
+    pains = tuple(WeekPain(week, region, "after", s, float(s), 1) for week, s in worst.items())
+    timeline = Timeline(History(today=today, loads=_week_loads(load_rows), pains=pains))
+    return [rise for jump in jumps(timeline) if (rise := rise_after(timeline, region, jump))]
 
 
 def advice_for(

@@ -17,18 +17,16 @@ import statistics
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from datetime import date, timedelta
+from datetime import date
 from functools import cache
 from typing import Any, TypeVar
 
 from advice.history import History, OtherPain, Resolution, SessionBench, Symptom
 from advice.items import Evidence
+from advice.thresholds import PAIN_FLOOR, RECENT_WEEKS, WEEK, monday
 from advice.wording import TIMING_WORDS, Voice, pain_text, region_text, week_text
 
-WEEK = timedelta(days=7)
 MIN_DATE = date(1900, 1, 1)  # the contract's earliest session date
-RECENT_WEEKS = 4  # "recent" = the current week and the three before it
-PAIN_FLOOR = 3.0  # weekly pain worth acting on
 SETTLED_WEEKS = 2  # logged weeks below PAIN_FLOOR before a pain counts as gone
 BASELINE_MIN_WEEKS = 4  # the athlete's own level needs this many logged weeks...
 BASELINE_MAX_WEEKS = 8  # ...of at most this many before the week in question
@@ -39,11 +37,6 @@ BASELINE_MIN_RISE = 2.0  # ...and at least this many points
 TIMING_ORDER = ("after", "next_day", "during")
 
 T = TypeVar("T")
-
-
-def monday(day: date) -> date:
-    """The Monday of the week holding `day`."""
-    return day - timedelta(days=day.weekday())
 
 
 @cache

@@ -15,7 +15,8 @@ from statistics import median
 
 from advice.history import SessionBench
 from advice.items import Evidence
-from advice.timeline import PAIN_FLOOR, WEEK, Baseline, RegionWeek, Timeline, monday
+from advice.thresholds import PAIN_FLOOR, PAIN_RISE, TOP_SET_JUMP, VOLUME_JUMP, WEEK, monday
+from advice.timeline import Baseline, RegionWeek, Timeline
 from advice.wording import Voice, region_text, setup_text, week_text
 
 BASELINE_WEEKS = 4  # pain before a jump: the last four training weeks it was measured against
@@ -23,16 +24,14 @@ JUMP_BASE_WEEKS = 8  # what the athlete has handled: their last eight training w
 JUMP_BASE_MAX_AGE = 26  # ...not older than half a year, deload weeks not counted
 MIN_BASE_WEEKS = 4  # fewer training weeks before (a new athlete): no baseline, no jump
 CHRONIC_WEEKS = 4  # the chronic half of the acute:chronic volume ratio
-TOP_SET_JUMP = 1.10  # top set more than 10% above the best the athlete has handled...
-# ...both read to the nearest 2.5 kg, what a pair of small plates changes. A load entered
-# in pounds (to the nearest 5 lb) lands within 1.14 kg of its kilogram twin, so both read
-# the same: a kg and an lb user with the same change get the same advice.
+# Jumps (TOP_SET_JUMP, VOLUME_JUMP in advice.thresholds) read loads to the nearest 2.5 kg,
+# what a pair of small plates changes. A load entered in pounds (to the nearest 5 lb) lands
+# within 1.14 kg of its kilogram twin, so both read the same: a kg and an lb user with the
+# same change get the same advice.
 LOADABLE_KG = 2.5
-VOLUME_JUMP = 1.30  # volume this far above the biggest week handled (and ACWR band top)...
-VOLUME_LOW = 0.80  # ...and below this one a load change down
+VOLUME_LOW = 0.80  # below this share of the usual volume: a load change down
 VOLUME_TOLERANCE = 0.02  # rounding of lb loads moves a volume ratio by well under this
 DELOAD_TOP = 0.90  # a week under 90% of the best top set, or under VOLUME_LOW volume, is light
-PAIN_RISE = 2.0  # points above the earlier level that count as "pain rose"
 RISE_WINDOW_WEEKS = 2  # pain must rise in the jump's week or the two after it
 
 

@@ -72,7 +72,8 @@ def measure(*, athletes: int, runs: int, warmup: int) -> dict[str, Any]:
     from bench.data import create_coach, create_cohort
     from coaching import queries
     from coaching.models import CoachLink
-    from coaching.summaries import ATTENTION, refresh
+    from coaching.roster import ATTENTION
+    from coaching.summaries import refresh
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)

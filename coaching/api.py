@@ -15,7 +15,7 @@ from accounts.services import access_record
 from advice.causes import CAUSES
 from advice.items import SEVERITIES
 from coaching import queries
-from coaching.summaries import ATTENTION, FLAGS, RosterRow
+from coaching.roster import ATTENTION, FLAGS, RosterRow
 from tracker.api.fields import StrictCharField
 from tracker.api.pagination import PagePagination, single
 from tracker.choices import PainRegion, RedFlag

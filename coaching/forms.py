@@ -2,8 +2,8 @@ from django import forms
 
 from advice.causes import CAUSES
 from coaching.models import CODE_LENGTH
+from coaching.roster import FLAGS
 from coaching.services import normalize_code
-from coaching.summaries import FLAGS
 from tracker.choices import PainRegion
 
 FLAG_LABELS = {

@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from coaching.models import CoachLink, Comment, Invitation
-from coaching.summaries import RosterRow, roster_row
+from coaching.roster import RosterRow, roster_row
 from tracker.models import TrainingSession
 
 SEARCH_MAX = 100

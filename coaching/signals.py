@@ -1,6 +1,6 @@
-"""Remember who coaches (for the Coach tab). Roster rows follow tracker.signals.log_changed:
-see coaching.summaries.
-"""
+"""Remember who coaches (for the Coach tab), and keep roster rows up to date: every change to
+an athlete's log (tracker.signals.log_changed, once per transaction, after it commits)
+refreshes their row (coaching.summaries)."""
 
 from typing import Any
 
@@ -8,8 +8,9 @@ from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 from django.http import HttpRequest
 
-from coaching import summaries  # noqa: F401  (connects its log_changed receiver)
+from coaching import summaries
 from tracker.models import Profile
+from tracker.signals import log_changed
 
 SESSION_FLAG = "is_coach"
 
@@ -20,3 +21,9 @@ def remember_coach(sender: type, request: HttpRequest | None, user: Any, **kwarg
     if request is not None and hasattr(request, "session"):
         is_coach = Profile.objects.filter(user=user, is_coach=True).exists()
         request.session[SESSION_FLAG] = is_coach
+
+
+@receiver(log_changed)
+def refresh_on_log_change(sender: object, athlete_id: int, **kwargs: object) -> None:
+    """The log changed: bring the athlete's roster row up to date."""
+    summaries.refresh(athlete_id)

@@ -1,61 +1,38 @@
-"""The roster row of each coached athlete: computed when their log changes, read as stored.
+"""Writing the roster row of each coached athlete (`AthleteSummary`) when their log changes.
 
-Writing: tracker.signals.log_changed (sent once per transaction, after it commits, for any
-change to an athlete's log) refreshes the athlete's `AthleteSummary`, only if a coach follows
-them: an uncoached athlete's write costs one indexed EXISTS query.
-
-Reading: `roster_row` turns a stored summary into what the roster shows on a given day with
-arithmetic only (no query), so a roster of 60 athletes costs what a roster of 3 does.
+coaching.signals connects `refresh` to tracker.signals.log_changed (sent once per
+transaction, after it commits, for any change to an athlete's log); it works only if a coach
+follows the athlete, so an uncoached athlete's write costs one indexed EXISTS query.
+Reading the stored rows is coaching.roster's job.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Max
-from django.dispatch import receiver
 
 from advice.history import History
-from advice.rules import advise
-from advice.services import history_of, voice_for
-from advice.timeline import PAIN_FLOOR, RECENT_WEEKS
-from advice.trends import PAIN_RISE, VOLUME_JUMP
+from advice.services import advice_from, history_of, voice_for
+from advice.thresholds import monday
 from coaching.models import AthleteSummary, CoachLink
+from coaching.roster import FLAG_DAYS
 from tracker.models import PainReport
 from tracker.queries import calendar_of
-from tracker.signals import log_changed
 
 VOLUME_WEEKS = 6  # this week, the four before it for the average, one spare
 PAIN_DAYS = 35  # the last 7 days and the three weeks before them ("rising"), with margin
-PAIN_WINDOW_DAYS = 7  # "worst pain in the last 7 days"
-RISE_BASE_DAYS = 28  # rising: the last 7 days against the 3 weeks before them
-FLAG_DAYS = RECENT_WEEKS * 7  # red flags count as long as the referral rule counts them
-STOPPED_DAYS = 14  # no session for this long: "stopped logging"
-AVERAGE_WEEKS = 4
-
-# Attention order of the roster, most urgent first (issue 8).
-ATTENTION = ("referral", "caution", "trend", "stopped", "other")
-FLAGS = ("referral", "caution", "red_flags", "rising_pain", "load_spike", "stopped_logging")
-
-
-# --- writing -------------------------------------------------------------------------------
 
 
 def is_coached(athlete_id: int) -> bool:
     return CoachLink.objects.filter(athlete_id=athlete_id, ended_at__isnull=True).exists()
 
 
-def _monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
 def _facts(athlete: AbstractBaseUser, history: History, today: date) -> dict[str, object]:
     """The dated facts the roster needs, trimmed to the windows it can show."""
-    first_week = _monday(today) - timedelta(weeks=VOLUME_WEEKS - 1)
+    first_week = monday(today) - timedelta(weeks=VOLUME_WEEKS - 1)
     volumes = {w.week.isoformat(): str(w.volume_kg) for w in history.loads if w.week >= first_week}
     since = today - timedelta(days=PAIN_DAYS)
     pain = (
@@ -84,7 +61,7 @@ def refresh(athlete_id: int) -> AthleteSummary | None:
         return None
     today, unit = calendar_of(athlete)
     history = history_of(athlete, today)  # one read of the log serves advice and the facts
-    items = advise(history, voice_for(athlete, unit, coach=True))
+    items = advice_from(history, voice_for(athlete, unit, coach=True))
     top = items[0] if items else None
     summary, _ = AthleteSummary.objects.update_or_create(
         athlete=athlete,
@@ -99,151 +76,3 @@ def refresh(athlete_id: int) -> AthleteSummary | None:
         },
     )
     return summary
-
-
-@receiver(log_changed)
-def refresh_on_log_change(sender: object, athlete_id: int, **kwargs: object) -> None:
-    """The log changed (sent once per transaction, after commit): bring the row up to date."""
-    refresh(athlete_id)
-
-
-# --- reading -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Headline:
-    cause: str
-    severity: str
-    title: str
-    region: str | None
-
-
-@dataclass(frozen=True)
-class RosterRow:
-    """One athlete on the coach's roster, as of `today`."""
-
-    athlete_id: int
-    username: str
-    name: str
-    computed: bool  # False until the first refresh (a link accepted a moment ago)
-    last_session_date: date | None
-    volume_week_kg: Decimal
-    volume_average_kg: Decimal | None  # mean of the logged weeks among the 4 before
-    worst_pain: tuple[int, str] | None  # (score, region), last 7 days
-    red_flags: tuple[str, ...]
-    headline: Headline | None
-    flags: frozenset[str]
-    attention: str
-
-    @property
-    def volume_ratio(self) -> float | None:
-        if not self.volume_average_kg:
-            return None
-        return float(self.volume_week_kg / self.volume_average_kg)
-
-    @property
-    def volume_percent(self) -> int | None:
-        ratio = self.volume_ratio
-        return None if ratio is None else round(ratio * 100)
-
-    @property
-    def flags_in_order(self) -> list[str]:
-        return [flag for flag in FLAGS if flag in self.flags]
-
-    def sort_key(self) -> tuple[int, int, str, int]:
-        """Attention group, then worst recent pain, then name."""
-        pain = self.worst_pain[0] if self.worst_pain else 0
-        return (ATTENTION.index(self.attention), -pain, self.name.lower(), self.athlete_id)
-
-
-def _volumes(summary: AthleteSummary, today: date) -> tuple[Decimal, Decimal | None]:
-    by_week = {date.fromisoformat(w): Decimal(v) for w, v in summary.weekly_volume.items()}
-    this_week = _monday(today)
-    before = [
-        by_week[w]
-        for w in (this_week - timedelta(weeks=n) for n in range(1, AVERAGE_WEEKS + 1))
-        if w in by_week
-    ]
-    # One earlier week is too thin a base (as in the advice engine's load jumps).
-    average = (sum(before) / len(before)).quantize(Decimal("0.01")) if len(before) >= 2 else None
-    return by_week.get(this_week, Decimal("0")), average
-
-
-def _pain(summary: AthleteSummary, today: date) -> tuple[tuple[int, str] | None, bool]:
-    """Worst pain of the last 7 days with its region, and whether it rose over the weeks before."""
-    recent_from = today - timedelta(days=PAIN_WINDOW_DAYS - 1)
-    base_from = today - timedelta(days=RISE_BASE_DAYS - 1)
-    worst: tuple[int, str] | None = None
-    before = 0
-    for day, region, score in summary.daily_pain:
-        when = date.fromisoformat(day)
-        if recent_from <= when <= today:
-            if worst is None or (score, region) > worst:
-                worst = (score, region)
-        elif base_from <= when < recent_from:
-            before = max(before, score)
-    rising = worst is not None and worst[0] >= PAIN_FLOOR and worst[0] - before >= PAIN_RISE
-    return worst, rising
-
-
-def _flags(
-    summary: AthleteSummary, today: date, volume: tuple[Decimal, Decimal | None]
-) -> tuple[frozenset[str], tuple[str, ...], tuple[int, str] | None]:
-    worst, rising = _pain(summary, today)
-    since = today - timedelta(days=FLAG_DAYS)
-    red = tuple(sorted({k for d, k in summary.red_flags if date.fromisoformat(d) > since}))
-    week, average = volume
-    flags = {
-        "referral": summary.advice_severity == "see_professional",
-        "caution": summary.advice_severity == "caution",
-        "red_flags": bool(red),
-        "rising_pain": rising,
-        "load_spike": bool(average) and week >= average * Decimal(str(VOLUME_JUMP)),
-        "stopped_logging": summary.last_session_date is not None
-        and (today - summary.last_session_date).days > STOPPED_DAYS,
-    }
-    return frozenset(f for f, on in flags.items() if on), red, worst
-
-
-def _attention(flags: frozenset[str]) -> str:
-    if "referral" in flags or "red_flags" in flags:
-        return "referral"
-    if "caution" in flags:
-        return "caution"
-    if "rising_pain" in flags or "load_spike" in flags:
-        return "trend"
-    if "stopped_logging" in flags:
-        return "stopped"
-    return "other"
-
-
-def roster_row(athlete: AbstractBaseUser, summary: AthleteSummary | None, today: date) -> RosterRow:
-    """What the roster shows for `athlete` on `today`, from the stored summary alone."""
-    name = athlete.get_full_name() or athlete.get_username()  # type: ignore[attr-defined]
-    if summary is None:
-        return RosterRow(athlete.pk, athlete.get_username(), name, False, None, Decimal("0"),
-                         None, None, (), None, frozenset(), "other")  # fmt: skip
-    volume = _volumes(summary, today)
-    flags, red, worst = _flags(summary, today, volume)
-    headline = None
-    if summary.advice_cause:
-        headline = Headline(
-            summary.advice_cause,
-            summary.advice_severity,
-            summary.advice_title,
-            summary.advice_region or None,
-        )
-    return RosterRow(
-        athlete_id=athlete.pk,
-        username=athlete.get_username(),
-        name=name,
-        computed=True,
-        last_session_date=summary.last_session_date,
-        volume_week_kg=volume[0],
-        volume_average_kg=volume[1],
-        worst_pain=worst,
-        red_flags=red,
-        headline=headline,
-        flags=flags,
-        attention=_attention(flags),
-    )

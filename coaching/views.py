@@ -20,8 +20,8 @@ from advice.services import advice_in_unit
 from coaching import queries, services
 from coaching.forms import CommentForm, JoinForm, RosterFilterForm
 from coaching.models import AthleteSummary
+from coaching.roster import roster_row
 from coaching.signals import SESSION_FLAG
-from coaching.summaries import roster_row
 from tracker import queries as log
 
 TOO_MANY_CODES = "Too many wrong invitation codes: try again in an hour, or ask your coach."

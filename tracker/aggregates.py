@@ -5,7 +5,7 @@ both read these, so "weekly pain" means the same thing everywhere. Each function
 query whatever the length of the history, and returns plain rows (dicts).
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -41,6 +41,11 @@ EPLEY = ExpressionWrapper(
 )
 
 Row = dict[str, Any]
+
+
+def as_date(value: date | datetime) -> date:
+    """A row's week as a date: week truncation answers a datetime on some backends."""
+    return value.date() if isinstance(value, datetime) else value
 
 
 class WeekStart(Func):

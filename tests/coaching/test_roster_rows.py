@@ -11,7 +11,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from coaching.models import AthleteSummary
-from coaching.summaries import ATTENTION, RosterRow, roster_row
+from coaching.roster import ATTENTION, RosterRow, roster_row
 
 TODAY = date(2026, 3, 12)  # a Thursday
 MONDAY = date(2026, 3, 9)

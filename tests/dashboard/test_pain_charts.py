@@ -3,7 +3,7 @@
 from tests.dashboard.rows import TODAY, WEEKS, load, pain, week
 from tracker.charts.common import Switch
 from tracker.charts.pain import load_pain, pain_heatmap
-from tracker.charts.progression import load_jumps
+from tracker.charts.progression import marked_jumps
 
 PAIN = [
     pain(0, "lower_back", 1),
@@ -57,7 +57,7 @@ LOADS += [load(3, "115")]
 
 def test_load_against_pain_shares_one_time_axis_with_pain_on_its_own_scale():
     chart = load_pain(LOADS, PAIN, WEEKS, region="lower_back", unit="kg",
-                      marked=load_jumps(LOADS, TODAY))  # fmt: skip
+                      marked=marked_jumps(LOADS, TODAY), today=TODAY)  # fmt: skip
     volume, jumps, line = chart.figure.data
     assert (volume.type, volume.yaxis, line.type, line.yaxis) == ("bar", "y", "scatter", "y2")
     assert volume.x == line.x == tuple(w.isoformat() for w in WEEKS)
@@ -77,7 +77,7 @@ def test_load_against_pain_shares_one_time_axis_with_pain_on_its_own_scale():
 
 def test_without_a_jump_the_summary_gives_first_last_and_worst():
     loads = [load(0, "100"), load(3, "100", volume="3600")]
-    chart = load_pain(loads, PAIN, WEEKS, region="lower_back", unit="lb", marked={})
+    chart = load_pain(loads, PAIN, WEEKS, region="lower_back", unit="lb", marked={}, today=TODAY)
     assert chart.summary == (
         "Lower back pain 3 in the week of 2 Mar 2026, 5 in the week of 16 Mar 2026 (worst 5); "
         "weekly volume up 20% (6,614 → 7,937 lb × reps)."
@@ -85,6 +85,6 @@ def test_without_a_jump_the_summary_gives_first_last_and_worst():
 
 
 def test_a_region_without_reports_says_so():
-    chart = load_pain(LOADS, PAIN, WEEKS, region="knee", unit="kg", marked={})
+    chart = load_pain(LOADS, PAIN, WEEKS, region="knee", unit="kg", marked={}, today=TODAY)
     assert chart.summary.startswith("No knee pain reported in this range")
     assert chart.figure.layout.yaxis2.title.text == "Knee pain (0–10)"

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date
 from typing import Any
 
 import plotly.graph_objects as go
 
+from advice.thresholds import WEEK, monday
+from tracker.aggregates import as_date
 from tracker.charts.style import figure_payload
 from tracker.choices import PainRegion, PainTiming, Unit
 from tracker.units import KG_PER_LB
 
-WEEK = timedelta(days=7)
 # The room kept for a chart before it is drawn: one class per step (static/css/dashboard.css).
 PLOT_HEIGHT_STEP = 20
 PLOT_HEIGHTS = range(160, 1001, PLOT_HEIGHT_STEP)
@@ -47,15 +48,6 @@ DEFAULT_TIMING = PainTiming.AFTER
 REGION_SHORT = {region.value: region.label.split(" (")[0] for region in PainRegion}
 REGION_ORDER = list(REGION_SHORT)
 VOLUME_UNIT = {Unit.KG: "kg × reps", Unit.LB: "lb × reps"}
-
-
-def monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
-def as_date(value: date | datetime) -> date:
-    """TruncWeek answers a datetime on some backends and a date on others."""
-    return value.date() if isinstance(value, datetime) else value
 
 
 def weeks_from(start: date, end: date) -> list[date]:

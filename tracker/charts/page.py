@@ -25,7 +25,7 @@ from tracker.charts.common import (
 )
 from tracker.charts.consistency import consistency
 from tracker.charts.pain import load_pain, pain_heatmap, worst_by_region_week
-from tracker.charts.progression import load_jumps, progression
+from tracker.charts.progression import marked_jumps, progression
 from tracker.charts.setup import setup_comparison
 from tracker.choices import PainRegion
 
@@ -119,7 +119,7 @@ def shown_weeks(rows: Rows, options: Options, today: date) -> list[date]:
 def build(rows: Rows, options: Options, *, unit: str, today: date) -> Dashboard:
     weeks = shown_weeks(rows, options, today)
     region = options.region or busiest_region(rows.pains)
-    marked = load_jumps(rows.loads, today)
+    marked = marked_jumps(rows.loads, today)
     timings = [
         Switch(f"timing-{t}", label, options.url(timing=t), t == options.timing)
         for t, label in TIMINGS.items()
@@ -127,7 +127,9 @@ def build(rows: Rows, options: Options, *, unit: str, today: date) -> Dashboard:
     charts = [
         progression(rows.loads, weeks, unit=unit, today=today),
         pain_heatmap(rows.pains, weeks, timing=options.timing, switches=timings),
-        load_pain(rows.loads, rows.pains, weeks, region=region, unit=unit, marked=marked),
+        load_pain(
+            rows.loads, rows.pains, weeks, region=region, unit=unit, marked=marked, today=today
+        ),
         setup_comparison(rows.setup_sets, rows.setup_pains, region=region),
         consistency(rows.sessions, weeks),
     ]

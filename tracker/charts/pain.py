@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from advice.services import Rise, pain_rises
 from tracker.charts import style
 from tracker.charts.common import (
     REGION_ORDER,
@@ -14,7 +15,6 @@ from tracker.charts.common import (
     TIMING_PHRASE,
     TIMINGS,
     VOLUME_UNIT,
-    WEEK,
     Chart,
     Row,
     Switch,
@@ -119,6 +119,7 @@ def load_pain(
     region: str,
     unit: str,
     marked: Mapping[date, Marked],
+    today: date,
 ) -> Chart:
     """Weekly volume (bars) and the region's worst pain of the week, any timing (line)."""
     loads = by_week(load_rows)
@@ -169,7 +170,9 @@ def load_pain(
         id="load-pain",
         title="Load against pain",
         figure=fig,
-        summary=_load_pain_summary(shown, volume, worst, jumped, marked, name, unit),
+        summary=_load_pain_summary(
+            shown, volume, worst, pain_rises(load_rows, worst, region, today), marked, name, unit
+        ),
         table=table,
         region_form=True,
     )
@@ -179,7 +182,7 @@ def _load_pain_summary(
     shown: list[date],
     volume: list[float | None],
     worst: Mapping[date, int],
-    jumped: list[date],
+    rises: Sequence[Rise],
     marked: Mapping[date, Marked],
     name: str,
     unit: str,
@@ -195,14 +198,15 @@ def _load_pain_summary(
     if not reported:
         tail = f"; {volume_text}" if volume_text else ""
         return f"No {name.lower()} pain reported in this range{tail}."
-    for jump in reversed(jumped):
-        before = max((s for w, s in worst.items() if jump - 4 * WEEK <= w < jump), default=0)
-        after = [s for w, s in worst.items() if jump <= w <= jump + 2 * WEEK]
-        if after and max(after) - before >= 2:
-            return (
-                f"{name} pain rose from {before} to {max(after)} within two weeks of the load "
-                f"jump in the week of {week_label(jump)} ({marked[jump].text})."
-            )
+    # The load-jump rule's own reading of a rise (advice.services.pain_rises): the latest.
+    in_range = [r for r in rises if r.jump.week in set(shown)]
+    if in_range:
+        rise, jump = in_range[-1], in_range[-1].jump.week
+        what = f" ({marked[jump].text})" if jump in marked else ""
+        return (
+            f"{name} pain rose from {number(rise.before, 0)} to {rise.pain.peak} within two "
+            f"weeks of the load jump in the week of {week_label(jump)}{what}."
+        )
     first, last = reported[0], reported[-1]
     peak = max(worst[w] for w in reported)
     tail = f"; {volume_text}" if volume_text else ""

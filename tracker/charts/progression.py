@@ -1,8 +1,8 @@
 """Chart 1, progression: weekly top set, estimated one-rep max and volume, load jumps marked.
 
-Jumps are the advice engine's (advice.trends.jumps): a top set more than 10% above the best the
-athlete had handled in their recent training weeks, or a week's volume at 1.3 times the usual.
-The chart marks the same weeks the advice talks about.
+Jumps are the advice engine's (advice.services.load_jumps): a top set more than 10% above the
+best the athlete had handled in their recent training weeks, or a week's volume at 1.3 times
+the usual. The chart marks the same weeks the advice talks about.
 """
 
 from __future__ import annotations
@@ -11,16 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from advice.history import History, WeekLoad
-from advice.timeline import Timeline
-from advice.trends import TOP_SET_JUMP, VOLUME_JUMP, Jump, jumps
+from advice.services import Jump, load_jumps
+from advice.thresholds import TOP_SET_JUMP, VOLUME_JUMP
 from tracker.charts import style
 from tracker.charts.common import (
     VOLUME_UNIT,
     Chart,
     Row,
     Table,
-    as_date,
     by_week,
     in_unit,
     number,
@@ -51,16 +49,9 @@ class Marked:
         return ", ".join([*parts, *([f"volume {self.volume_label}"] if self.volume else [])])
 
 
-def load_jumps(load_rows: Sequence[Row], today: date) -> dict[date, Marked]:
+def marked_jumps(load_rows: Sequence[Row], today: date) -> dict[date, Marked]:
     """The advice engine's load jumps in these weekly rows, by week."""
-    history = History(
-        today=today,
-        loads=tuple(
-            WeekLoad(as_date(r["week"]), r["top_load_kg"], r["volume_kg"], r["sets"], r["sessions"])
-            for r in load_rows
-        ),
-    )
-    return {jump.week: _marked(jump) for jump in jumps(Timeline(history))}
+    return {jump.week: _marked(jump) for jump in load_jumps(load_rows, today)}
 
 
 def _marked(jump: Jump) -> Marked:
@@ -76,7 +67,7 @@ def progression(
 ) -> Chart:
     """`load_rows` are tracker.aggregates.weekly_load rows; they may start up to four weeks
     before `weeks` (the baseline a jump is measured against); only `weeks` are drawn."""
-    marked = load_jumps(load_rows, today)
+    marked = marked_jumps(load_rows, today)
     rows = by_week(load_rows)
     shown = [w for w in weeks if w in rows]
     x = [w.isoformat() for w in shown]
