@@ -99,8 +99,7 @@ def child(args: argparse.Namespace) -> dict[str, Any]:
     from django.utils import timezone
 
     from bench.data import create_athlete
-    from tracker import charts
-    from tracker.views.dashboard import read_rows
+    from tracker import aggregates, charts
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
@@ -122,14 +121,14 @@ def child(args: argparse.Namespace) -> dict[str, Any]:
             options = charts.Options(range=range_id)
 
             def data(options: charts.Options = options) -> object:
-                return charts.build(read_rows(athlete, options, today), options, unit="kg",
-                                    today=today)  # fmt: skip
+                rows = charts.Rows(**aggregates.chart_rows(athlete, **options.windows(today)))
+                return charts.build(rows, options, unit="kg", today=today)
 
             def page(range_id: str = range_id) -> bytes:
                 return client.get("/charts/", {"range": range_id}).content
 
             def rows(options: charts.Options = options) -> object:
-                return read_rows(athlete, options, today)
+                return charts.Rows(**aggregates.chart_rows(athlete, **options.windows(today)))
 
             results[range_id] = {
                 "rows": _timed(rows, args.runs, args.warmup),
@@ -163,8 +162,8 @@ def markdown(info: dict[str, Any], results: dict[str, dict[str, Any]]) -> str:
         "## Charts page for three years of history (issue 7)",
         "",
         f"{machine_line(info)}.",
-        "Queries = the five aggregate queries (read_rows); data = those + the five figure "
-        "builders; view = GET /charts/ "
+        "Queries = the five aggregate queries (aggregates.chart_rows); data = those + the five "
+        "figure builders; view = GET /charts/ "
         "through Django's test client (session, user, data, template). Bytes gzipped: static "
         "files at level 9 (whitenoise), the page at level 6; a repeat visit is the page alone.",
         "",

@@ -235,3 +235,17 @@ def symptom_resolutions(athlete: AbstractBaseUser) -> list[Row]:
         .values("date", "kind")
         .order_by("date", "kind")
     )
+
+
+def chart_rows(
+    athlete: AbstractBaseUser, *, load_since: date | None, since: date | None
+) -> dict[str, list[Row]]:
+    """What the dashboard's charts draw (tracker.charts.Rows): five queries, however long the
+    history. Loads start earlier (`load_since`): a jump is measured against weeks before."""
+    return {
+        "loads": weekly_load(athlete, since=load_since),
+        "pains": weekly_pain(athlete, since=since),
+        "sessions": weekly_sessions(athlete, since=since),
+        "setup_sets": setup_sets(athlete, since=since),
+        "setup_pains": setup_pain(athlete, since=since),
+    }

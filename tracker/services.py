@@ -380,6 +380,15 @@ def pain_report_update(
     return report
 
 
+@transaction.atomic
+def log_row_delete(*, athlete: AbstractBaseUser, row: TrainingSession | Set | PainReport) -> None:
+    """Delete a session (its sets, pain reports and red flags go with it), a set (with its
+    in-set pain) or a pain report, logged by mistake. Only the athlete's own."""
+    if row.athlete_id != athlete.pk:
+        raise PermissionError("That row belongs to another athlete.")
+    row.delete()
+
+
 def athlete_register(
     *, username: str, password: str, email: str = "", time_zone: str = "UTC"
 ) -> AbstractBaseUser:

@@ -264,6 +264,7 @@ def test_a_session_comes_with_its_sets_pain_and_red_flags(athlete_api, athlete):
             "score": 5,
             "timing": "during",
             "character": "",
+            "side": "",
         }
     ]
     assert data["sets"][0]["load_kg"] == 80.0

@@ -12,7 +12,6 @@ from tests.dashboard.history import add_weeks
 from tests.factories import PainReportFactory, SetFactory, TrainingSessionFactory
 from tracker import aggregates, charts
 from tracker.charts.common import as_date
-from tracker.views.dashboard import read_rows
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 25)  # a Wednesday
@@ -20,7 +19,7 @@ TODAY = date(2026, 11, 25)  # a Wednesday
 
 def queries_for(athlete, options: charts.Options) -> int:
     with CaptureQueriesContext(connection) as ctx:
-        read_rows(athlete, options, TODAY)
+        charts.Rows(**aggregates.chart_rows(athlete, **options.windows(TODAY)))
     return len(ctx.captured_queries)
 
 
@@ -82,5 +81,7 @@ def test_setup_counts_and_in_set_pain_are_grouped_by_setup(athlete):
 
 def test_another_athletes_log_is_never_read(athlete, outsider):
     add_weeks(outsider, 4, today=TODAY)
-    rows = read_rows(athlete, charts.Options(range="all"), TODAY)
+    rows = charts.Rows(
+        **aggregates.chart_rows(athlete, **charts.Options(range="all").windows(TODAY))
+    )
     assert rows == charts.Rows(loads=[], pains=[], sessions=[], setup_sets=[], setup_pains=[])

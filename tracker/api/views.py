@@ -109,7 +109,7 @@ class LogViewSet(viewsets.GenericViewSet):
         return self.answer(row)
 
     def destroy(self, request: Request, pk: str) -> Response:
-        self.get_object().delete()  # sets, pain reports and red flags go with their session
+        services.log_row_delete(athlete=self.request.user, row=self.get_object())
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     def log(self, data: dict[str, Any]) -> tuple[Model, bool]:

@@ -69,6 +69,10 @@ class Options:
         since = self.since(today)
         return None if since is None else since - BASELINE
 
+    def windows(self, today: date) -> dict[str, date | None]:
+        """The dates to read from (tracker.aggregates.chart_rows' keyword arguments)."""
+        return {"load_since": self.load_since(today), "since": self.since(today)}
+
 
 @dataclass(frozen=True)
 class Rows:

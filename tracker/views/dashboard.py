@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 
 from accounts.services import access_record
 from coaching.queries import coached_athlete_or_none
-from tracker import aggregates, charts
+from tracker import aggregates, charts, queries
 from tracker.preferences import unit_of
 
 # dashboard.js asks for the charts alone (no page around them) when a switch changes. A query
@@ -33,26 +33,17 @@ def whose_charts(request: HttpRequest, athlete: int | None) -> AbstractBaseUser:
     return coached
 
 
-def read_rows(athlete: AbstractBaseUser, options: charts.Options, today) -> charts.Rows:
-    """The weekly aggregates the charts draw: five queries, however long the history."""
-    since = options.since(today)
-    return charts.Rows(
-        loads=aggregates.weekly_load(athlete, since=options.load_since(today)),
-        pains=aggregates.weekly_pain(athlete, since=since),
-        sessions=aggregates.weekly_sessions(athlete, since=since),
-        setup_sets=aggregates.setup_sets(athlete, since=since),
-        setup_pains=aggregates.setup_pain(athlete, since=since),
-    )
-
-
 @login_required
 @require_GET
 def dashboard(request: HttpRequest, athlete: int | None = None) -> HttpResponse:
     whose = whose_charts(request, athlete)
     options = charts.Options.from_query(request.GET)
-    today = timezone.localdate()
-    page = charts.build(read_rows(whose, options, today), options, unit=unit_of(request),
-                        today=today)  # fmt: skip
+    # The athlete's own today: the page runs in the viewer's zone, a coach's may differ.
+    today = timezone.localdate() if whose == request.user else queries.today_for(whose)
+    rows = aggregates.chart_rows(
+        whose, load_since=options.load_since(today), since=options.since(today)
+    )
+    page = charts.build(charts.Rows(**rows), options, unit=unit_of(request), today=today)
     partial = request.GET.get(PARTIAL) == "1"
     template = "tracker/partials/charts.html" if partial else "tracker/dashboard.html"
     return render(request, template, {"page": page, "athlete": whose})

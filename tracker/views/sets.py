@@ -39,7 +39,7 @@ def _delete_once_confirmed(
 ) -> HttpResponse:
     """GET asks (the confirmation page), POST deletes and returns to the row's session."""
     if request.method == "POST":
-        row.delete()
+        services.log_row_delete(athlete=request.user, row=row)
         messages.success(request, done)
         return redirect("tracker:session", pk=row.session_id)
     context = {"what": what, "detail": detail, "cancel": row.session}
