@@ -1,11 +1,14 @@
-"""The cast every app's tests share: the athlete (owner) and an outsider (no access)."""
+"""The cast every app's tests share: the athlete (owner) and an outsider (no access), signed
+in on the web (`*_client`) or with an API token (`*_api`)."""
 
 import os
 
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from rest_framework.test import APIClient
 
+from accounts.services import token_issue
 from tests.factories import UserFactory
 
 # Playwright's sync API runs an event loop in the test thread; Django would refuse ORM calls.
@@ -42,3 +45,26 @@ def outsider_client(outsider) -> Client:
     client = Client()
     client.force_login(outsider)
     return client
+
+
+def token_client(user) -> APIClient:
+    """An API client signed in with a fresh device token of `user`."""
+    client = APIClient()
+    _, key = token_issue(user=user, device="test client")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    return client
+
+
+@pytest.fixture
+def anonymous_api() -> APIClient:
+    return APIClient()
+
+
+@pytest.fixture
+def athlete_api(athlete) -> APIClient:
+    return token_client(athlete)
+
+
+@pytest.fixture
+def outsider_api(outsider) -> APIClient:
+    return token_client(outsider)

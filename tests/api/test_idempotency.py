@@ -9,7 +9,7 @@ import uuid
 import pytest
 from django.db import connection
 
-from tests.api.conftest import token_client
+from tests.conftest import token_client
 from tests.factories import TrainingSessionFactory, UserFactory
 from tracker.models import PainReport, Set, TrainingSession
 

@@ -1,14 +1,11 @@
-"""Import and export fixtures: the hand-written export files, and API clients for the cast."""
+"""Import and export helpers: the hand-written export files (API clients: tests/conftest.py)."""
 
 import io
 import zipfile
 from pathlib import Path
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from rest_framework.test import APIClient
 
-from tests.api.conftest import token_client
 from tracker.models import PainReport, Set, Symptom, TrainingSession
 
 FILES = Path(__file__).resolve().parent / "files"
@@ -39,18 +36,3 @@ def log_rows(user) -> dict[str, int]:
         "pain": PainReport.objects.filter(athlete=user).count(),
         "symptoms": Symptom.objects.filter(session__athlete=user).count(),
     }
-
-
-@pytest.fixture
-def athlete_api(athlete) -> APIClient:
-    return token_client(athlete)
-
-
-@pytest.fixture
-def outsider_api(outsider) -> APIClient:
-    return token_client(outsider)
-
-
-@pytest.fixture
-def anonymous_api_client() -> APIClient:
-    return APIClient()

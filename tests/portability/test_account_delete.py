@@ -79,7 +79,7 @@ def test_coaches_keep_their_own_training_and_other_athletes_notes(
 
 
 def test_an_api_token_stops_working(athlete, athlete_client, history):
-    from tests.api.conftest import token_client
+    from tests.conftest import token_client
 
     api = token_client(athlete)
     assert api.get("/api/v1/export/").status_code == 200

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.api.conftest import token_client
+from tests.conftest import token_client
 from tests.factories import SetFactory
 from tests.portability.history import rich_history
 

@@ -85,8 +85,8 @@ def test_json_is_refused_with_415(athlete_api):
     assert athlete_api.post(URL, {"file": "x"}, format="json").status_code == 415
 
 
-def test_without_credentials_it_is_401(anonymous_api_client):
-    response = post(anonymous_api_client, read("strong_current.csv"))
+def test_without_credentials_it_is_401(anonymous_api):
+    response = post(anonymous_api, read("strong_current.csv"))
     assert response.status_code == 401
 
 

@@ -79,7 +79,7 @@ def test_an_export_back_into_its_own_account_adds_nothing(athlete, exported):
 
 
 def test_the_round_trip_through_the_api(athlete_api, exported):
-    from tests.api.conftest import token_client
+    from tests.conftest import token_client
 
     newcomer = token_client(UserFactory(username="newcomer"))
     data = export.json_bytes(exported)
