@@ -61,6 +61,7 @@ lint: $(VENV)/.installed
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(VENV)/bin/lint-imports --no-cache
+	$(PY) -m mypy
 
 fmt: $(VENV)/.installed
 	$(PY) -m ruff format .

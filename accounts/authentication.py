@@ -21,7 +21,7 @@ class DeviceTokenAuthentication(TokenAuthentication):
             return True
         return False
 
-    def validate_user(self, auth_token: ApiToken):  # type: ignore[no-untyped-def]
+    def validate_user(self, auth_token: ApiToken):
         user, token = super().validate_user(auth_token)
         services.token_touch(token=token)
         return user, token

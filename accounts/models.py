@@ -1,6 +1,9 @@
 """Who may reach an athlete's data: API tokens per device, and a record of who looked."""
 
+from __future__ import annotations
+
 import uuid
+from datetime import datetime
 
 from django.conf import settings
 from django.db import models
@@ -16,9 +19,13 @@ class ApiToken(AbstractAuthToken):
     key's first characters stay private.
     """
 
-    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    device = models.CharField(max_length=DEVICE_MAX_LENGTH, blank=True)
-    last_used = models.DateTimeField(null=True, blank=True)
+    public_id: models.UUIDField[uuid.UUID, uuid.UUID] = models.UUIDField(
+        default=uuid.uuid4, unique=True, editable=False
+    )
+    device: models.CharField[str, str] = models.CharField(max_length=DEVICE_MAX_LENGTH, blank=True)
+    last_used: models.DateTimeField[datetime | None, datetime | None] = models.DateTimeField(
+        null=True, blank=True
+    )
 
     class Meta:
         ordering = ["-created"]

@@ -3,7 +3,7 @@ ten single-use recovery codes (django-otp's static tokens). Optional; offered fi
 who see other people's health data.
 """
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django_otp import match_token
 from django_otp.models import Device
@@ -15,24 +15,24 @@ APP_DEVICE = "Authenticator app"
 RECOVERY_DEVICE = "Recovery codes"
 
 
-def is_on(user: AbstractBaseUser) -> bool:
+def is_on(user: User) -> bool:
     """True when the user signs in with a second step (a confirmed authenticator app)."""
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
-def pending_app(user: AbstractBaseUser) -> TOTPDevice | None:
+def pending_app(user: User) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=False).first()
 
 
 @transaction.atomic
-def app_start(*, user: AbstractBaseUser) -> TOTPDevice:
+def app_start(*, user: User) -> TOTPDevice:
     """A new, unconfirmed authenticator for the user (a previous unconfirmed one is dropped)."""
     TOTPDevice.objects.filter(user=user, confirmed=False).delete()
     return TOTPDevice.objects.create(user=user, name=APP_DEVICE, confirmed=False)
 
 
 @transaction.atomic
-def app_confirm(*, user: AbstractBaseUser, code: str) -> list[str] | None:
+def app_confirm(*, user: User, code: str) -> list[str] | None:
     """Turn two-step sign-in on if `code` comes from the pending app; returns the recovery codes
     (shown once), or None for a wrong code (nothing changes)."""
     device = pending_app(user)
@@ -44,7 +44,7 @@ def app_confirm(*, user: AbstractBaseUser, code: str) -> list[str] | None:
 
 
 @transaction.atomic
-def recovery_codes_renew(*, user: AbstractBaseUser) -> list[str]:
+def recovery_codes_renew(*, user: User) -> list[str]:
     """Ten new single-use recovery codes; the old ones stop working."""
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE, confirmed=True)
@@ -53,11 +53,11 @@ def recovery_codes_renew(*, user: AbstractBaseUser) -> list[str]:
     return codes
 
 
-def recovery_codes_left(user: AbstractBaseUser) -> int:
+def recovery_codes_left(user: User) -> int:
     return StaticToken.objects.filter(device__user=user).count()
 
 
-def verify(*, user: AbstractBaseUser, code: str) -> Device | None:
+def verify(*, user: User, code: str) -> Device | None:
     """The device that accepts `code` (an app code or an unused recovery code), else None.
 
     A recovery code is used up. django-otp slows repeated failures down per device.
@@ -69,7 +69,7 @@ def verify(*, user: AbstractBaseUser, code: str) -> Device | None:
 
 
 @transaction.atomic
-def turn_off(*, user: AbstractBaseUser) -> None:
+def turn_off(*, user: User) -> None:
     """Back to one step: every app and recovery code of the user is removed."""
     TOTPDevice.objects.filter(user=user).delete()
     StaticDevice.objects.filter(user=user).delete()

@@ -2,6 +2,7 @@
 
 import time
 from base64 import b32encode
+from typing import Any
 
 from django import forms
 from django.contrib import messages
@@ -17,6 +18,7 @@ from django_otp import login as otp_login
 
 from accounts import limits, two_step
 from accounts.signin import client_address
+from thrustlog.http import AuthenticatedHttpRequest
 
 PENDING = "two_step_pending"
 # The second step must follow the first within this many seconds.
@@ -35,7 +37,7 @@ class CodeForm(forms.Form):
 class TwoStepLoginView(LoginView):
     """Django's log-in; an account with two-step sign-in is only signed in after its code."""
 
-    def form_valid(self, form):  # type: ignore[no-untyped-def]
+    def form_valid(self, form):
         user = form.get_user()
         if not two_step.is_on(user):
             return super().form_valid(form)
@@ -49,7 +51,7 @@ class TwoStepLoginView(LoginView):
         return redirect("two_step_verify")
 
 
-def _pending_user(request: HttpRequest):  # type: ignore[no-untyped-def]
+def _pending_user(request: HttpRequest) -> tuple[Any, Any]:
     pending = request.session.get(PENDING)
     if not pending or time.time() - pending.get("at", 0) > PENDING_SECONDS:
         return None, None
@@ -90,7 +92,7 @@ def verify(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def settings_page(request: HttpRequest) -> HttpResponse:
+def settings_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Turn two-step sign-in on (scan, confirm with a code, keep the recovery codes) or off."""
     user = request.user
     action = request.POST.get("action") if request.method == "POST" else None
@@ -127,7 +129,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
 class AdminLoginForm(AdminAuthenticationForm):
     """The admin's log-in takes a password only: accounts with two steps sign in on the site."""
 
-    def confirm_login_allowed(self, user) -> None:  # type: ignore[no-untyped-def]
+    def confirm_login_allowed(self, user) -> None:
         super().confirm_login_allowed(user)
         if two_step.is_on(user):
             raise forms.ValidationError(

@@ -12,6 +12,7 @@ from advice.causes import CAUSES
 from advice.items import SEVERITIES
 from advice.services import advice_for
 from coaching.queries import coached_athlete_or_none
+from thrustlog.http import signed_in
 from tracker.api.pagination import single
 from tracker.choices import PainRegion
 
@@ -51,15 +52,16 @@ class AdviceView(APIView):
         query = AthleteQuery(data={} if raw is None else {"athlete": raw})
         query.is_valid(raise_exception=True)
         wanted = query.validated_data.get("athlete")
-        if wanted is None or wanted == request.user.pk:
-            items = advice_for(request.user)
+        me = signed_in(request)
+        if wanted is None or wanted == me.pk:
+            items = advice_for(me)
             return Response([item.as_dict() for item in items])
         # A coach with an active link sees the athlete's advice (for the athlete's own date,
         # as the athlete does), worded about them; anyone else, an ended link, or an unknown
         # id: the same 404.
-        athlete = coached_athlete_or_none(request.user, wanted)
+        athlete = coached_athlete_or_none(me, wanted)
         if athlete is None:
             raise NotFound("No such athlete.")
-        access_record(viewer=request.user, athlete_ids=[athlete.pk], what="advice (API)")
+        access_record(viewer=me, athlete_ids=[athlete.pk], what="advice (API)")
         items = advice_for(athlete, coach=True)
         return Response([item.as_dict() for item in items])

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.cache import cache as django_cache
 
 from advice import cache
@@ -27,7 +27,11 @@ from advice.items import AdviceItem
 from advice.rules import advise
 from advice.thresholds import monday
 from advice.timeline import Timeline
-from advice.trends import Jump, Rise, jumps, rise_after
+
+# Jump and Rise are re-exported: the charts read them, and only this module may reach the rules.
+from advice.trends import Jump as Jump
+from advice.trends import Rise as Rise
+from advice.trends import jumps, rise_after
 from advice.wording import Voice
 from tracker import aggregates, queries
 from tracker.aggregates import as_date
@@ -87,7 +91,7 @@ def _week_loads(rows: Iterable[Mapping[str, Any]]) -> tuple[WeekLoad, ...]:
     )
 
 
-def history_of(athlete: AbstractBaseUser, today: date) -> History:
+def history_of(athlete: User, today: date) -> History:
     """One athlete's history as plain data, in five queries whatever its length.
 
     Pain felt in a set belongs to that set's exercise and setup; pain after the session or
@@ -167,16 +171,14 @@ def history_of(athlete: AbstractBaseUser, today: date) -> History:
     )
 
 
-def voice_for(athlete: AbstractBaseUser, unit: str, *, coach: bool = False) -> Voice:
+def voice_for(athlete: User, unit: str, *, coach: bool = False) -> Voice:
     """How the athlete's advice speaks: to them, or about them (by first name) to a coach,
     with loads in the athlete's unit either way (the unit their bar is loaded in)."""
-    name = athlete.first_name or athlete.get_username() if coach else None  # type: ignore[attr-defined]
+    name = athlete.first_name or athlete.get_username() if coach else None
     return Voice(name=name, unit=unit)
 
 
-def compute_advice(
-    athlete: AbstractBaseUser, today: date, voice: Voice | None = None
-) -> list[AdviceItem]:
+def compute_advice(athlete: User, today: date, voice: Voice | None = None) -> list[AdviceItem]:
     """The athlete's advice, most urgent first, read from the log now (five queries)."""
     return advice_from(history_of(athlete, today), voice)
 
@@ -203,7 +205,7 @@ def pain_rises(
 
 
 def advice_for(
-    athlete: AbstractBaseUser, today: date | None = None, *, coach: bool = False
+    athlete: User, today: date | None = None, *, coach: bool = False
 ) -> list[AdviceItem]:
     """The athlete's advice for their own today (their time zone, whoever asks), worded for
     the athlete or for a coach: from the cache while the log is unchanged."""
@@ -211,7 +213,7 @@ def advice_for(
 
 
 def advice_in_unit(
-    athlete: AbstractBaseUser, today: date | None = None, *, coach: bool = False
+    athlete: User, today: date | None = None, *, coach: bool = False
 ) -> tuple[list[AdviceItem], str]:
     """`advice_for`, and the athlete's display unit it was worded in (read in the same
     query), for pages that show the evidence to someone else (a coach)."""

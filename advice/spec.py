@@ -13,13 +13,12 @@ from dataclasses import dataclass
 
 from advice.causes import CAUSES, CONDITION, GROUPS, LOADING, LOCATIONS, SEEK_HELP
 from advice.rules import loading, referral, regions, setup
+from advice.thresholds import PAIN_FLOOR, PAIN_RISE, RECENT_WEEKS, TOP_SET_JUMP, VOLUME_JUMP
 from advice.timeline import (
     BASELINE_MAX_WEEKS,
     BASELINE_MIN_RISE,
     BASELINE_MIN_WEEKS,
     BASELINE_SDS,
-    PAIN_FLOOR,
-    RECENT_WEEKS,
     SETTLED_WEEKS,
 )
 from advice.trends import (
@@ -29,10 +28,7 @@ from advice.trends import (
     JUMP_BASE_WEEKS,
     LOADABLE_KG,
     MIN_BASE_WEEKS,
-    PAIN_RISE,
     RISE_WINDOW_WEEKS,
-    TOP_SET_JUMP,
-    VOLUME_JUMP,
     VOLUME_LOW,
 )
 from advice.wording import REGION_NAMES, setup_text, symptoms_text

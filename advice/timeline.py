@@ -18,7 +18,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from datetime import date
-from functools import cache
 from typing import Any, TypeVar
 
 from advice.history import History, OtherPain, Resolution, SessionBench, Symptom
@@ -39,9 +38,13 @@ TIMING_ORDER = ("after", "next_day", "during")
 T = TypeVar("T")
 
 
-@cache
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _field_names(kind: type) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(kind))
+    if kind not in _FIELD_NAMES:
+        _FIELD_NAMES[kind] = tuple(f.name for f in fields(kind))
+    return _FIELD_NAMES[kind]
 
 
 def _sort_key(row: Any) -> tuple[tuple[bool, Any], ...]:
@@ -169,9 +172,9 @@ class Timeline:
         self.sharp_in_set: dict[str, dict[date, int]] = defaultdict(dict)
         for char in history.characters:
             if week := self._keep(char.week):
-                by_week = self.characters[char.region, char.character]
-                reports, top = by_week.get(week, (0, 0))
-                by_week[week] = (reports + char.reports, max(top, char.max_score))
+                described = self.characters[char.region, char.character]
+                reports, top = described.get(week, (0, 0))
+                described[week] = (reports + char.reports, max(top, char.max_score))
                 if char.character == "sharp" and char.timing == "during":
                     sharp = self.sharp_in_set[char.region]
                     sharp[week] = max(sharp.get(week, 0), char.max_score)
@@ -182,7 +185,7 @@ class Timeline:
                 by_value = self.setups[setup.field, setup.value]
                 by_value[week] = by_value.get(week, 0) + setup.sets
         # (field, value, region) -> week -> (reports, max score, sum of scores)
-        self.setup_pains: dict[tuple[str, str, str], dict[date, tuple[int, int, float]]] = (
+        self.setup_pains: dict[tuple[str, str, str], dict[date, tuple[int, int, int]]] = (
             defaultdict(dict)
         )
         # Scores are whole numbers, so each row's total is too: summed as integers, the
@@ -198,11 +201,11 @@ class Timeline:
                 )
         # (region, side, exercise) -> week -> (reports, max score): pain placed on one side.
         self.sided: dict[tuple[str, str, str], dict[date, tuple[int, int]]] = defaultdict(dict)
-        for row in history.sided_pains:
-            if week := self._keep(row.week):
-                by_week = self.sided[row.region, row.side, row.exercise]
-                reports, top = by_week.get(week, (0, 0))
-                by_week[week] = (reports + row.reports, max(top, row.max_score))
+        for sided in history.sided_pains:
+            if week := self._keep(sided.week):
+                on_side = self.sided[sided.region, sided.side, sided.exercise]
+                reports, top = on_side.get(week, (0, 0))
+                on_side[week] = (reports + sided.reports, max(top, sided.max_score))
         # Oldest first; rows of the same day keep their canonical order (sorted is stable).
         self.benches: tuple[SessionBench, ...] = tuple(
             sorted((b for b in _canonical(history.benches) if self._keep_day(b.date)), key=_date)
@@ -336,5 +339,5 @@ class Timeline:
         return max(found) if found else None
 
 
-def _date(row: Any) -> date:
+def _date(row: SessionBench | Symptom | Resolution) -> date:
     return row.date

@@ -1,20 +1,21 @@
 """The athlete's advice page, and saying a red flag is gone from it."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
 from advice.causes import CAUSES
 from advice.services import advice_for
+from thrustlog.http import AuthenticatedHttpRequest
 from tracker import queries, services
 from tracker.choices import RedFlag
 from tracker.red_flags import GoneForm
 
 
 @require_GET
-def advice_page(request: HttpRequest) -> HttpResponse:
+def advice_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     items = advice_for(request.user)
     open_flags = queries.open_red_flags(request.user)
     cards = [
@@ -30,7 +31,7 @@ def advice_page(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def resolve(request: HttpRequest) -> HttpResponse:
+def resolve(request: AuthenticatedHttpRequest) -> HttpResponse:
     """A red flag the athlete says is gone (only an open one can be): its referral ends."""
     form = GoneForm(request.POST, open_flags=queries.open_red_flags(request.user), prefix="flags")
     if form.is_valid() and form.cleaned_data["gone"]:

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from coaching.models import AthleteSummary, CoachLink, Comment, Invitation
 
@@ -36,8 +37,8 @@ class AthleteSummaryAdmin(admin.ModelAdmin):
     list_select_related = ["athlete"]
     search_fields = ["athlete__username"]
 
-    def has_add_permission(self, request) -> bool:  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None) -> bool:  # type: ignore[no-untyped-def]
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False

@@ -4,6 +4,8 @@ Anyone signed in may ask; the answer holds only athletes linked to the caller as
 (an athlete who coaches nobody gets an empty list), most in need of attention first.
 """
 
+from typing import Any
+
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers
@@ -16,11 +18,12 @@ from advice.causes import CAUSES
 from advice.items import SEVERITIES
 from coaching import queries
 from coaching.roster import ATTENTION, FLAGS, RosterRow
+from thrustlog.http import signed_in
 from tracker.api.fields import StrictCharField
 from tracker.api.pagination import PagePagination, single
 from tracker.choices import PainRegion, RedFlag
 
-_KG = {"max_digits": 12, "decimal_places": 2}
+_KG: dict[str, Any] = {"max_digits": 12, "decimal_places": 2}
 
 
 class RosterQuery(serializers.Serializer):
@@ -94,12 +97,14 @@ class AthletesView(GenericAPIView):
         query = RosterQuery(data={k: v for k, v in given.items() if v is not None})
         query.is_valid(raise_exception=True)
         rows = queries.roster(
-            request.user,
+            signed_in(request),
             today=timezone.localdate(),
             search=query.validated_data.get("q", ""),
             flag=query.validated_data.get("flag", ""),
         )
-        page = self.paginate_queryset(rows)
+        page: list[RosterRow] = self.paginate_queryset(rows) or []  # type: ignore[arg-type]
         athlete_ids = [row.athlete_id for row in page]
-        access_record(viewer=request.user, athlete_ids=athlete_ids, what="roster summary (API)")
+        access_record(
+            viewer=signed_in(request), athlete_ids=athlete_ids, what="roster summary (API)"
+        )
         return self.get_paginated_response(self.get_serializer(page, many=True).data)

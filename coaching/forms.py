@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 
 from advice.causes import CAUSES
@@ -67,8 +69,8 @@ class CommentForm(forms.Form):
         required=False, choices=[("", ""), *PainRegion.choices], widget=forms.HiddenInput
     )
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
         on_session = data.get("session") is not None
         on_advice = bool(data.get("cause"))
         if on_session == on_advice:

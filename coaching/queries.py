@@ -8,7 +8,7 @@ from collections import defaultdict
 from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -22,7 +22,7 @@ from tracker.models import TrainingSession
 SEARCH_MAX = 100
 
 
-def coached_athlete_or_none(coach: AbstractBaseUser, athlete_id: int) -> AbstractBaseUser | None:
+def coached_athlete_or_none(coach: User, athlete_id: int) -> User | None:
     """The athlete, if an active link joins them to `coach` right now (one query)."""
     return (
         get_user_model()
@@ -35,7 +35,7 @@ def coached_athlete_or_none(coach: AbstractBaseUser, athlete_id: int) -> Abstrac
     )
 
 
-def coached_athlete(coach: AbstractBaseUser, athlete_id: int) -> AbstractBaseUser:
+def coached_athlete(coach: User, athlete_id: int) -> User:
     """The athlete, or a 404: unlinked, ended, unknown and oneself all look the same."""
     athlete = coached_athlete_or_none(coach, athlete_id)
     if athlete is None:
@@ -43,9 +43,7 @@ def coached_athlete(coach: AbstractBaseUser, athlete_id: int) -> AbstractBaseUse
     return athlete
 
 
-def roster(
-    coach: AbstractBaseUser, *, today: date, search: str = "", flag: str = ""
-) -> list[RosterRow]:
+def roster(coach: User, *, today: date, search: str = "", flag: str = "") -> list[RosterRow]:
     """The coach's athletes, most in need of attention first, in one query however many.
 
     `search` matches the username or name; `flag` keeps the rows that carry it.
@@ -72,13 +70,13 @@ def roster(
     return sorted(rows, key=RosterRow.sort_key)
 
 
-def open_invitations(coach: AbstractBaseUser) -> QuerySet[Invitation]:
+def open_invitations(coach: User) -> QuerySet[Invitation]:
     return Invitation.objects.filter(
         coach=coach, accepted_by__isnull=True, expires_at__gt=timezone.now()
     ).order_by("-created")
 
 
-def invitation_of(coach: AbstractBaseUser, pk: int) -> Invitation:
+def invitation_of(coach: User, pk: int) -> Invitation:
     """One of the coach's own invitations; 404 for anyone else's."""
     return get_object_or_404(Invitation, coach=coach, pk=pk)
 
@@ -92,7 +90,7 @@ def invitation_to_accept(code: str) -> Invitation | None:
     )
 
 
-def coaches_of(athlete: AbstractBaseUser) -> QuerySet[CoachLink]:
+def coaches_of(athlete: User) -> QuerySet[CoachLink]:
     """The athlete's active links, each with its coach."""
     return (
         CoachLink.objects.filter(athlete=athlete, ended_at__isnull=True)
@@ -101,7 +99,7 @@ def coaches_of(athlete: AbstractBaseUser) -> QuerySet[CoachLink]:
     )
 
 
-def active_link_of(user: AbstractBaseUser, pk: int) -> CoachLink:
+def active_link_of(user: User, pk: int) -> CoachLink:
     """An active link `user` is part of (as coach or athlete); 404 otherwise."""
     return get_object_or_404(
         CoachLink.objects.select_related("coach", "athlete").filter(
@@ -111,14 +109,14 @@ def active_link_of(user: AbstractBaseUser, pk: int) -> CoachLink:
     )
 
 
-def link_between(coach: AbstractBaseUser, athlete: AbstractBaseUser) -> CoachLink | None:
+def link_between(coach: User, athlete: User) -> CoachLink | None:
     return CoachLink.objects.filter(coach=coach, athlete=athlete, ended_at__isnull=True).first()
 
 
 # --- comments ------------------------------------------------------------------------------
 
 
-def notes_on_session(session: TrainingSession, *, coach: AbstractBaseUser | None = None) -> list:
+def notes_on_session(session: TrainingSession, *, coach: User | None = None) -> list:
     """Coaches' notes on a session, oldest first; a coach sees only their own."""
     notes = Comment.objects.filter(athlete_id=session.athlete_id, session=session)
     if coach is not None:
@@ -127,7 +125,7 @@ def notes_on_session(session: TrainingSession, *, coach: AbstractBaseUser | None
 
 
 def notes_on_advice(
-    athlete: AbstractBaseUser, *, coach: AbstractBaseUser | None = None
+    athlete: User, *, coach: User | None = None
 ) -> dict[tuple[str, str], list[Comment]]:
     """Notes on the athlete's advice, by (cause, region); a coach sees only their own."""
     notes = Comment.objects.filter(athlete=athlete, session__isnull=True)

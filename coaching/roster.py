@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 
 from advice.thresholds import PAIN_FLOOR, PAIN_RISE, RECENT_WEEKS, VOLUME_JUMP, monday
 from coaching.models import AthleteSummary
@@ -79,7 +79,11 @@ def _volumes(summary: AthleteSummary, today: date) -> tuple[Decimal, Decimal | N
         if w in by_week
     ]
     # One earlier week is too thin a base (as in the advice engine's load jumps).
-    average = (sum(before) / len(before)).quantize(Decimal("0.01")) if len(before) >= 2 else None
+    average = (
+        (sum(before, Decimal(0)) / len(before)).quantize(Decimal("0.01"))
+        if len(before) >= 2
+        else None
+    )
     return by_week.get(this_week, Decimal("0")), average
 
 
@@ -112,7 +116,9 @@ def _flags(
         "caution": summary.advice_severity == "caution",
         "red_flags": bool(red),
         "rising_pain": rising,
-        "load_spike": bool(average) and week >= average * Decimal(str(VOLUME_JUMP)),
+        "load_spike": average is not None
+        and average > 0
+        and week >= average * Decimal(str(VOLUME_JUMP)),
         "stopped_logging": summary.last_session_date is not None
         and (today - summary.last_session_date).days > STOPPED_DAYS,
     }
@@ -131,9 +137,9 @@ def _attention(flags: frozenset[str]) -> str:
     return "other"
 
 
-def roster_row(athlete: AbstractBaseUser, summary: AthleteSummary | None, today: date) -> RosterRow:
+def roster_row(athlete: User, summary: AthleteSummary | None, today: date) -> RosterRow:
     """What the roster shows for `athlete` on `today`, from the stored summary alone."""
-    name = athlete.get_full_name() or athlete.get_username()  # type: ignore[attr-defined]
+    name = athlete.get_full_name() or athlete.get_username()
     if summary is None:
         return RosterRow(athlete.pk, athlete.get_username(), name, False, None, Decimal("0"),
                          None, None, (), None, frozenset(), "other")  # fmt: skip

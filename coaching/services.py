@@ -10,7 +10,7 @@ import secrets
 from datetime import timedelta
 from functools import partial
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -41,7 +41,7 @@ def _new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-def invitation_create(*, coach: AbstractBaseUser) -> Invitation:
+def invitation_create(*, coach: User) -> Invitation:
     """A fresh single-use invitation, valid INVITATION_DAYS days; the inviter becomes a coach."""
     Profile.objects.update_or_create(user=coach, defaults={"is_coach": True})
     expires = timezone.now() + timedelta(days=INVITATION_DAYS)
@@ -54,7 +54,7 @@ def invitation_create(*, coach: AbstractBaseUser) -> Invitation:
     raise RuntimeError("Could not find a free invitation code.")
 
 
-def invitation_cancel(*, coach: AbstractBaseUser, invitation: Invitation) -> None:
+def invitation_cancel(*, coach: User, invitation: Invitation) -> None:
     """Withdraw an invitation nobody accepted yet (an accepted one is a link: end that)."""
     if invitation.coach_id != coach.pk:
         raise PermissionError("That invitation belongs to another coach.")
@@ -62,7 +62,7 @@ def invitation_cancel(*, coach: AbstractBaseUser, invitation: Invitation) -> Non
         invitation.delete()
 
 
-def invitation_accept(*, athlete: AbstractBaseUser, code: str) -> CoachLink:
+def invitation_accept(*, athlete: User, code: str) -> CoachLink:
     """Link `athlete` to the coach who made the invitation `code`; it cannot be used again.
 
     Raises InvitationError for an unknown, used or expired code, one's own invitation, or a
@@ -96,7 +96,7 @@ def invitation_accept(*, athlete: AbstractBaseUser, code: str) -> CoachLink:
     return link
 
 
-def link_end(*, link: CoachLink, by: AbstractBaseUser) -> None:
+def link_end(*, link: CoachLink, by: User) -> None:
     """End a link, by its coach or its athlete; ending an ended link changes nothing."""
     if by.pk not in (link.coach_id, link.athlete_id):
         raise PermissionError("Only the coach or the athlete can end a link.")
@@ -113,8 +113,8 @@ def link_end(*, link: CoachLink, by: AbstractBaseUser) -> None:
 
 def comment_add(
     *,
-    coach: AbstractBaseUser,
-    athlete: AbstractBaseUser,
+    coach: User,
+    athlete: User,
     body: str,
     session: TrainingSession | None = None,
     cause: str = "",

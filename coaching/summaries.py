@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Max
 
 from advice.history import History
@@ -30,7 +30,7 @@ def is_coached(athlete_id: int) -> bool:
     return CoachLink.objects.filter(athlete_id=athlete_id, ended_at__isnull=True).exists()
 
 
-def _facts(athlete: AbstractBaseUser, history: History, today: date) -> dict[str, object]:
+def _facts(athlete: User, history: History, today: date) -> dict[str, object]:
     """The dated facts the roster needs, trimmed to the windows it can show."""
     first_week = monday(today) - timedelta(weeks=VOLUME_WEEKS - 1)
     volumes = {w.week.isoformat(): str(w.volume_kg) for w in history.loads if w.week >= first_week}

@@ -7,7 +7,7 @@ as argument: the same reads the athlete's own pages make, and none of their form
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,17 +22,19 @@ from coaching.forms import CommentForm, JoinForm, RosterFilterForm
 from coaching.models import AthleteSummary
 from coaching.roster import roster_row
 from coaching.signals import SESSION_FLAG
+from thrustlog.http import AuthenticatedHttpRequest
 from tracker import queries as log
 
 TOO_MANY_CODES = "Too many wrong invitation codes: try again in an hour, or ask your coach."
 
 
 @require_GET
-def roster(request: HttpRequest) -> HttpResponse:
+def roster(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = RosterFilterForm(request.GET)
     search, flag = form.values()
+    rows = queries.roster(request.user, today=timezone.localdate(), search=search, flag=flag)
     context = {
-        "rows": queries.roster(request.user, today=timezone.localdate(), search=search, flag=flag),
+        "rows": rows,
         "filtered": bool(search or flag),
         "form": form,
         "invitations": list(queries.open_invitations(request.user)),
@@ -41,21 +43,21 @@ def roster(request: HttpRequest) -> HttpResponse:
     }
     access_record(
         viewer=request.user,
-        athlete_ids=[row.athlete_id for row in context["rows"]],
+        athlete_ids=[row.athlete_id for row in rows],
         what="roster summary",
     )
     return render(request, "coaching/roster.html", context)
 
 
 @require_POST
-def invitation_create(request: HttpRequest) -> HttpResponse:
+def invitation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     invitation = services.invitation_create(coach=request.user)
     request.session[SESSION_FLAG] = True  # the Coach tab, from now on
     return redirect("coaching:invitation", pk=invitation.pk)
 
 
 @require_GET
-def invitation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def invitation_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     invitation = queries.invitation_of(request.user, pk)
     join_url = request.build_absolute_uri(reverse("coaching:join_code", args=[invitation.code]))
     context = {"invitation": invitation, "join_url": join_url, "now": timezone.now()}
@@ -63,7 +65,7 @@ def invitation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def invitation_cancel(request: HttpRequest, pk: int) -> HttpResponse:
+def invitation_cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     services.invitation_cancel(
         coach=request.user, invitation=queries.invitation_of(request.user, pk)
     )
@@ -72,7 +74,7 @@ def invitation_cancel(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def join(request: HttpRequest) -> HttpResponse:
+def join(request: AuthenticatedHttpRequest) -> HttpResponse:
     """An athlete types a code; the next page says whose it is before anything is shared."""
     form = JoinForm(request.POST if request.method == "POST" else None)
     if form.is_valid():
@@ -82,7 +84,7 @@ def join(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def join_code(request: HttpRequest, code: str) -> HttpResponse:
+def join_code(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     """GET asks (whose invitation, what they will see), POST accepts.
 
     Wrong codes are counted per account and per address: once either has failed too often,
@@ -109,14 +111,14 @@ def join_code(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_GET
-def coaches(request: HttpRequest) -> HttpResponse:
+def coaches(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The athlete's side: who coaches me, end a link, join with a code."""
     context = {"links": list(queries.coaches_of(request.user)), "form": JoinForm()}
     return render(request, "coaching/coaches.html", context)
 
 
 @require_http_methods(["GET", "POST"])
-def link_end(request: HttpRequest, pk: int) -> HttpResponse:
+def link_end(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     link = queries.active_link_of(request.user, pk)
     as_coach = link.coach_id == request.user.pk
     if request.method == "POST":
@@ -133,7 +135,7 @@ def link_end(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def athlete_detail(request: HttpRequest, athlete_id: int) -> HttpResponse:
+def athlete_detail(request: AuthenticatedHttpRequest, athlete_id: int) -> HttpResponse:
     athlete = queries.coached_athlete(request.user, athlete_id)
     access_record(viewer=request.user, athlete_ids=[athlete.pk], what="history")
     summary = AthleteSummary.objects.filter(athlete=athlete).first()
@@ -148,7 +150,7 @@ def athlete_detail(request: HttpRequest, athlete_id: int) -> HttpResponse:
 
 
 @require_GET
-def athlete_session(request: HttpRequest, athlete_id: int, pk: int) -> HttpResponse:
+def athlete_session(request: AuthenticatedHttpRequest, athlete_id: int, pk: int) -> HttpResponse:
     athlete = queries.coached_athlete(request.user, athlete_id)
     session = log.session_with_log(athlete, pk)
     context = {
@@ -164,7 +166,7 @@ def athlete_session(request: HttpRequest, athlete_id: int, pk: int) -> HttpRespo
 
 
 @require_GET
-def athlete_advice(request: HttpRequest, athlete_id: int) -> HttpResponse:
+def athlete_advice(request: AuthenticatedHttpRequest, athlete_id: int) -> HttpResponse:
     athlete = queries.coached_athlete(request.user, athlete_id)
     access_record(viewer=request.user, athlete_ids=[athlete.pk], what="advice")
     notes = queries.notes_on_advice(athlete, coach=request.user)
@@ -175,7 +177,7 @@ def athlete_advice(request: HttpRequest, athlete_id: int) -> HttpResponse:
 
 
 @require_POST
-def note_create(request: HttpRequest, athlete_id: int) -> HttpResponse:
+def note_create(request: AuthenticatedHttpRequest, athlete_id: int) -> HttpResponse:
     athlete = queries.coached_athlete(request.user, athlete_id)
     form = CommentForm(request.POST)
     if not form.is_valid():
@@ -199,7 +201,7 @@ def note_create(request: HttpRequest, athlete_id: int) -> HttpResponse:
     return redirect("coaching:athlete_advice", athlete_id=athlete.pk)
 
 
-def _code_limits(request: HttpRequest) -> tuple[limits.Limit, ...]:
+def _code_limits(request: AuthenticatedHttpRequest) -> tuple[limits.Limit, ...]:
     address = client_address(request) or "unknown"
     return (
         limits.Limit("invitation_failures_per_account", str(request.user.pk)),

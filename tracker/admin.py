@@ -1,5 +1,6 @@
 from django.contrib import admin
-from django.db.models import Count
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest
 
 from tracker.models import PainReport, Profile, Set, Symptom, SymptomResolution, TrainingSession
 
@@ -12,10 +13,10 @@ class ProfileAdmin(admin.ModelAdmin):
     list_select_related = ["user"]
 
 
-SET_COLUMNS = [
+SET_COLUMNS = (
     "position", "exercise", "load_kg", "reps", "rir",
     "foot_distance", "stance_width", "padding", "equipment",
-]  # fmt: skip
+)  # fmt: skip
 
 
 class SetInline(admin.TabularInline):
@@ -54,7 +55,7 @@ class TrainingSessionAdmin(admin.ModelAdmin):
     list_select_related = ["athlete"]
     inlines = [SetInline, PainInline, SymptomInline]
 
-    def get_queryset(self, request):  # type: ignore[no-untyped-def]
+    def get_queryset(self, request: HttpRequest) -> QuerySet[TrainingSession]:
         return super().get_queryset(request).annotate(num_sets=Count("sets"))
 
     @admin.display(description="sets", ordering="num_sets")

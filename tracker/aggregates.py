@@ -6,9 +6,10 @@ query whatever the length of the history, and returns plain rows (dicts).
 """
 
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import (
     Case,
     Count,
@@ -32,7 +33,7 @@ from tracker.models import PainReport, Set, SymptomResolution, TrainingSession
 from tracker.validators import EARLIEST_SESSION_DATE, FUTURE_SLACK
 
 SETUP_FIELDS = ("padding", "foot_distance", "stance_width", "equipment")
-_KG = DecimalField(max_digits=12, decimal_places=2)
+_KG: "DecimalField[Decimal, Decimal]" = DecimalField(max_digits=12, decimal_places=2)
 # Epley: load x (1 + reps / 30), trusted for sets of 10 reps or fewer. In floating point:
 # SQLite would otherwise divide whole numbers as integers.
 EPLEY = ExpressionWrapper(
@@ -86,7 +87,7 @@ def _since(queryset: QuerySet, since: date | None, field: str = "session__date")
     return queryset if since is None else queryset.filter(**{f"{field}__gte": since})
 
 
-def weekly_load(athlete: AbstractBaseUser, *, since: date | None = None) -> list[Row]:
+def weekly_load(athlete: User, *, since: date | None = None) -> list[Row]:
     """Per week: top load, volume (load x reps), sets, sessions and best Epley estimate (float)."""
     return list(
         _since(Set.objects.filter(athlete=athlete, exercise__in=HIP_THRUST_FAMILY), since)
@@ -103,7 +104,7 @@ def weekly_load(athlete: AbstractBaseUser, *, since: date | None = None) -> list
     )
 
 
-def weekly_pain(athlete: AbstractBaseUser, *, since: date | None = None) -> list[Row]:
+def weekly_pain(athlete: User, *, since: date | None = None) -> list[Row]:
     """Per week, region, timing and character: worst score, score sum and report count."""
     return list(
         _since(PainReport.objects.filter(athlete=athlete), since)
@@ -114,7 +115,7 @@ def weekly_pain(athlete: AbstractBaseUser, *, since: date | None = None) -> list
     )
 
 
-def weekly_setups(athlete: AbstractBaseUser) -> list[Row]:
+def weekly_setups(athlete: User) -> list[Row]:
     """Per week and setup combination: how many hip-thrust family sets used it."""
     return list(
         in_bounds(Set.objects.filter(athlete=athlete, exercise__in=HIP_THRUST_FAMILY))
@@ -125,7 +126,7 @@ def weekly_setups(athlete: AbstractBaseUser) -> list[Row]:
     )
 
 
-def weekly_setup_pain(athlete: AbstractBaseUser) -> list[Row]:
+def weekly_setup_pain(athlete: User) -> list[Row]:
     """In-set pain per week, region and the setup of the set it was felt in."""
     return list(
         in_bounds(
@@ -138,7 +139,7 @@ def weekly_setup_pain(athlete: AbstractBaseUser) -> list[Row]:
     )
 
 
-def session_days(athlete: AbstractBaseUser) -> list[Row]:
+def session_days(athlete: User) -> list[Row]:
     """Per session (and red flag, if any): date, bench, worst pain. One row per symptom."""
     return list(
         in_bounds(TrainingSession.objects.filter(athlete=athlete), "date")
@@ -151,7 +152,7 @@ def session_days(athlete: AbstractBaseUser) -> list[Row]:
 # For the dashboards: the same sums over a chosen range (`since`), plus what only charts need.
 
 
-def weekly_sessions(athlete: AbstractBaseUser, *, since: date | None = None) -> list[Row]:
+def weekly_sessions(athlete: User, *, since: date | None = None) -> list[Row]:
     """Per week: sessions with at least one logged set (any exercise)."""
     return list(
         _since(Set.objects.filter(athlete=athlete), since)
@@ -162,7 +163,7 @@ def weekly_sessions(athlete: AbstractBaseUser, *, since: date | None = None) -> 
     )
 
 
-def setup_sets(athlete: AbstractBaseUser, *, since: date | None = None) -> list[Row]:
+def setup_sets(athlete: User, *, since: date | None = None) -> list[Row]:
     """Per combination of the compared setup fields: how many hip-thrust family sets used it."""
     return list(
         _since(Set.objects.filter(athlete=athlete, exercise__in=HIP_THRUST_FAMILY), since)
@@ -172,7 +173,7 @@ def setup_sets(athlete: AbstractBaseUser, *, since: date | None = None) -> list[
     )
 
 
-def setup_pain(athlete: AbstractBaseUser, *, since: date | None = None) -> list[Row]:
+def setup_pain(athlete: User, *, since: date | None = None) -> list[Row]:
     """In-set pain per region and setup combination of the set: worst, sum and report count."""
     fields = tuple(f"set__{f}" for f in COMPARED_SETUP_FIELDS)
     return list(
@@ -196,7 +197,7 @@ def setup_pain(athlete: AbstractBaseUser, *, since: date | None = None) -> list[
 # each report once per set.
 
 
-def pain_entries(athlete: AbstractBaseUser) -> list[Row]:
+def pain_entries(athlete: User) -> list[Row]:
     """Every pain report: its session and date, region, timing, score, character, side, and
     the exercise and setup of the set it was felt in (None for after-session and
     next-morning)."""
@@ -218,7 +219,7 @@ def pain_entries(athlete: AbstractBaseUser) -> list[Row]:
     )
 
 
-def session_setups(athlete: AbstractBaseUser) -> list[Row]:
+def session_setups(athlete: User) -> list[Row]:
     """Per session and combination of exercise and setup: how many sets used it."""
     return list(
         in_bounds(Set.objects.filter(athlete=athlete))
@@ -228,7 +229,7 @@ def session_setups(athlete: AbstractBaseUser) -> list[Row]:
     )
 
 
-def symptom_resolutions(athlete: AbstractBaseUser) -> list[Row]:
+def symptom_resolutions(athlete: User) -> list[Row]:
     """When the athlete said each red-flag symptom was gone."""
     return list(
         in_bounds(SymptomResolution.objects.filter(athlete=athlete), "date")
@@ -238,7 +239,7 @@ def symptom_resolutions(athlete: AbstractBaseUser) -> list[Row]:
 
 
 def chart_rows(
-    athlete: AbstractBaseUser, *, load_since: date | None, since: date | None
+    athlete: User, *, load_since: date | None, since: date | None
 ) -> dict[str, list[Row]]:
     """What the dashboard's charts draw (tracker.charts.Rows): five queries, however long the
     history. Loads start earlier (`load_since`): a jump is measured against weeks before."""

@@ -45,7 +45,8 @@ class DecimalCommaField(forms.DecimalField):
 
     widget = DecimalTextInput
 
-    def to_python(self, value: Any) -> Decimal | None:
+    # The stubs derive forms.DecimalField from IntegerField; Django's own answers a Decimal.
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
         if isinstance(value, str):
             value = value.strip().replace(" ", "")
             if value.count(",") == 1 and "." not in value:

@@ -31,7 +31,7 @@ def kit_of(request: HttpRequest) -> plates.Kit:
     session = getattr(request, "session", None)
     kept = (session.get("kit") if session is not None else None) or {}
     try:
-        bar = Decimal(kept.get("bar")) if kept.get("bar") else None
+        bar = Decimal(str(kept["bar"])) if kept.get("bar") else None
     except InvalidOperation:
         bar = None
     return plates.kit_for(

@@ -22,11 +22,14 @@ class GoneForm(forms.Form):
 
     def __init__(self, *args: Any, open_flags: dict[str, date], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["gone"].choices = [
+        gone = self.fields["gone"]
+        assert isinstance(gone, forms.MultipleChoiceField)
+        gone.choices = [
             (kind, f"{RedFlag(kind).label} (last reported {date_format(day, 'j M Y')})")
             for kind, day in open_flags.items()
         ]
 
     @property
     def has_flags(self) -> bool:
-        return bool(self.fields["gone"].choices)
+        gone = self.fields["gone"]
+        return isinstance(gone, forms.MultipleChoiceField) and bool(gone.choices)

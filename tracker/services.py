@@ -12,7 +12,7 @@ from typing import TypeVar
 from uuid import UUID
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import IntegrityError, models, transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -41,7 +41,7 @@ class PainInput:
     side: str = ""  # left | right | both; "" not said
 
 
-def profile_for(user: AbstractBaseUser) -> Profile:
+def profile_for(user: User) -> Profile:
     profile, _ = Profile.objects.get_or_create(user=user)
     return profile
 
@@ -52,7 +52,7 @@ PROFILE_FIELDS = frozenset(
 )
 
 
-def profile_update(*, athlete: AbstractBaseUser, **changes: object) -> Profile:
+def profile_update(*, athlete: User, **changes: object) -> Profile:
     """Change some of the athlete's preferences (already validated by the caller's form or
     serializer); only the fields given are written, so two devices changing different
     settings at once do not undo each other."""
@@ -69,7 +69,7 @@ def profile_update(*, athlete: AbstractBaseUser, **changes: object) -> Profile:
 
 
 def _create_once(
-    model: type[M], *, athlete: AbstractBaseUser, client_id: UUID | None, create: Callable[[], M]
+    model: type[M], *, athlete: User, client_id: UUID | None, create: Callable[[], M]
 ) -> tuple[M, bool]:
     """Run `create` unless this athlete already stored `client_id` for `model`.
 
@@ -92,7 +92,7 @@ def _create_once(
         return stored, False
 
 
-def _check_owner(session: TrainingSession, athlete: AbstractBaseUser) -> None:
+def _check_owner(session: TrainingSession, athlete: User) -> None:
     if session.athlete_id != athlete.pk:
         # Views look sessions up through the athlete, so this is a programming error.
         raise PermissionError("That session belongs to another athlete.")
@@ -100,7 +100,7 @@ def _check_owner(session: TrainingSession, athlete: AbstractBaseUser) -> None:
 
 def session_start(
     *,
-    athlete: AbstractBaseUser,
+    athlete: User,
     date: date,
     client_id: UUID | None = None,
     bench_height_cm: int | None = None,
@@ -134,9 +134,7 @@ def symptoms_replace(*, session: TrainingSession, kinds: Iterable[str]) -> None:
     Symptom.objects.bulk_create(Symptom(session=session, kind=k) for k in sorted(wanted - have))
 
 
-def _store_in_set_pain(
-    athlete: AbstractBaseUser, logged_set: Set, pain: Sequence[PainInput]
-) -> None:
+def _store_in_set_pain(athlete: User, logged_set: Set, pain: Sequence[PainInput]) -> None:
     PainReport.objects.bulk_create(
         PainReport(
             athlete=athlete,
@@ -154,7 +152,7 @@ def _store_in_set_pain(
 
 def set_log(
     *,
-    athlete: AbstractBaseUser,
+    athlete: User,
     session: TrainingSession,
     load_kg: Decimal,
     reps: int,
@@ -206,7 +204,7 @@ def set_log(
 
 def pain_report_log(
     *,
-    athlete: AbstractBaseUser,
+    athlete: User,
     session: TrainingSession,
     region: str,
     score: int,
@@ -240,7 +238,7 @@ def pain_report_log(
 
 @transaction.atomic
 def check_in(
-    *, athlete: AbstractBaseUser, session: TrainingSession, timing: str, scores: dict[str, int]
+    *, athlete: User, session: TrainingSession, timing: str, scores: dict[str, int]
 ) -> list[PainReport]:
     """Record an after-session or next-morning check: one report per region, replacing earlier ones.
 
@@ -259,7 +257,7 @@ def check_in(
 
 def session_finish(
     *,
-    athlete: AbstractBaseUser,
+    athlete: User,
     session: TrainingSession,
     bench_height_cm: int | None,
     bench_stable: bool | None,
@@ -303,7 +301,7 @@ _SET_FIELDS = (
 @transaction.atomic
 def set_update(
     *,
-    athlete: AbstractBaseUser,
+    athlete: User,
     logged_set: Set,
     pain: Sequence[PainInput] | None = None,
     **fields: object,
@@ -342,7 +340,7 @@ _PAIN_FIELDS = ("region", "score", "timing", "character", "side")
 
 def session_update(
     *,
-    athlete: AbstractBaseUser,
+    athlete: User,
     session: TrainingSession,
     symptoms: Iterable[str] | None = None,
     **fields: object,
@@ -364,9 +362,7 @@ def session_update(
     return session
 
 
-def pain_report_update(
-    *, athlete: AbstractBaseUser, report: PainReport, **fields: object
-) -> PainReport:
+def pain_report_update(*, athlete: User, report: PainReport, **fields: object) -> PainReport:
     """Change a pain report's region, score, timing, character or side (not its session or
     set)."""
     if report.athlete_id != athlete.pk:
@@ -381,7 +377,7 @@ def pain_report_update(
 
 
 @transaction.atomic
-def log_row_delete(*, athlete: AbstractBaseUser, row: TrainingSession | Set | PainReport) -> None:
+def log_row_delete(*, athlete: User, row: TrainingSession | Set | PainReport) -> None:
     """Delete a session (its sets, pain reports and red flags go with it), a set (with its
     in-set pain) or a pain report, logged by mistake. Only the athlete's own."""
     if row.athlete_id != athlete.pk:
@@ -391,7 +387,7 @@ def log_row_delete(*, athlete: AbstractBaseUser, row: TrainingSession | Set | Pa
 
 def athlete_register(
     *, username: str, password: str, email: str = "", time_zone: str = "UTC"
-) -> AbstractBaseUser:
+) -> User:
     """Create an account and its profile, all or nothing: the one sign-up path of the web
     page and the API.
 
@@ -406,7 +402,7 @@ def athlete_register(
 
 
 def symptom_resolve(
-    *, athlete: AbstractBaseUser, kind: str, on: date, client_id: UUID | None = None
+    *, athlete: User, kind: str, on: date, client_id: UUID | None = None
 ) -> tuple[SymptomResolution, bool]:
     """Record that a red-flag symptom is gone as of `on`: its reports up to then stop asking
     for a professional (a later report opens it again). A repeated `client_id` returns the
@@ -421,7 +417,7 @@ def symptom_resolve(
 
 
 @transaction.atomic
-def symptoms_resolve(*, athlete: AbstractBaseUser, kinds: Iterable[str], on: date) -> None:
+def symptoms_resolve(*, athlete: User, kinds: Iterable[str], on: date) -> None:
     """Mark several red flags gone at once (a check-in's "gone now" ticks)."""
     for kind in sorted(set(kinds)):
         symptom_resolve(athlete=athlete, kind=kind, on=on)

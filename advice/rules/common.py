@@ -7,7 +7,8 @@ from datetime import date
 
 from advice.causes import CAUSES
 from advice.items import AdviceItem, Evidence
-from advice.timeline import WEEK, Timeline
+from advice.thresholds import WEEK
+from advice.timeline import Timeline
 from advice.wording import week_text
 
 MAX_EVIDENCE = 8

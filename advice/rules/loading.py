@@ -8,7 +8,8 @@ from datetime import date
 from advice.causes import LOCATIONS
 from advice.items import AdviceItem, Evidence
 from advice.rules.common import make_item, recent_change
-from advice.timeline import PAIN_FLOOR, WEEK, Timeline
+from advice.thresholds import PAIN_FLOOR, WEEK
+from advice.timeline import Timeline
 from advice.trends import VOLUME_LOW, Jump, Rise, jumps, load_weeks, rise_after
 from advice.wording import pain_text, region_text, week_text
 

@@ -15,8 +15,8 @@ from advice.causes import CONDITION
 from advice.history import Symptom
 from advice.items import AdviceItem, Evidence
 from advice.rules.common import make_item
-from advice.timeline import PAIN_FLOOR, SETTLED_WEEKS, WEEK, RegionWeek, Timeline, monday
-from advice.trends import PAIN_RISE
+from advice.thresholds import PAIN_FLOOR, PAIN_RISE, WEEK, monday
+from advice.timeline import SETTLED_WEEKS, RegionWeek, Timeline
 from advice.wording import (
     TIMING_WORDS,
     day_text,

@@ -6,7 +6,8 @@ from __future__ import annotations
 from advice.causes import CAUSES, LOCATIONS
 from advice.items import AdviceItem, Evidence
 from advice.rules.common import make_item
-from advice.timeline import PAIN_FLOOR, RegionWeek, Timeline
+from advice.thresholds import PAIN_FLOOR
+from advice.timeline import RegionWeek, Timeline
 from advice.wording import pain_text, region_text, week_text
 
 MODERATE = 4  # a region's main cause becomes a caution from this pain on...

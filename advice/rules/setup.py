@@ -11,8 +11,9 @@ from advice.causes import CONDITION, EQUIPMENT, FORM, LOCATIONS
 from advice.history import SessionBench
 from advice.items import AdviceItem, Evidence
 from advice.rules.common import make_item, recent_change
-from advice.timeline import PAIN_FLOOR, Timeline
-from advice.trends import PAIN_RISE, SetupLink, session_pain, setup_link, usual_bench_height
+from advice.thresholds import PAIN_FLOOR, PAIN_RISE
+from advice.timeline import Timeline
+from advice.trends import SetupLink, session_pain, setup_link, usual_bench_height
 from advice.wording import day_text, pain_text, region_text, setup_text, week_text
 
 BENCH_HEIGHT_GAP_CM = 10
@@ -309,7 +310,8 @@ def bench_height(timeline: Timeline) -> list[AdviceItem]:
     usual = usual_bench_height(timeline)
     if usual is None:
         return []
-    odd, normal = [], []
+    odd: list[tuple[SessionBench, int]] = []
+    normal: list[tuple[SessionBench, int]] = []
     for b in timeline.benches:
         if b.bench_height_cm is not None:
             far = abs(b.bench_height_cm - usual) >= BENCH_HEIGHT_GAP_CM

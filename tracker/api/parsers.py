@@ -2,6 +2,7 @@
 
 import codecs
 import json
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -27,7 +28,10 @@ class ExactJSONParser(JSONParser):
     """
 
     def parse(
-        self, stream: Any, media_type: str | None = None, parser_context: dict | None = None
+        self,
+        stream: Any,
+        media_type: str | None = None,
+        parser_context: Mapping[str, Any] | None = None,
     ) -> Any:
         encoding = (parser_context or {}).get("encoding", settings.DEFAULT_CHARSET)
         try:

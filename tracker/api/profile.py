@@ -14,6 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from thrustlog.http import signed_in
 from tracker import services, zones
 from tracker.api.fields import (
     StrictChoiceField,
@@ -63,7 +64,7 @@ class ProfileChangeSerializer(serializers.Serializer):
 class ProfileView(APIView):
     @extend_schema(summary="Your profile", responses=ProfileSerializer)
     def get(self, request: Request) -> Response:
-        return Response(ProfileSerializer(services.profile_for(request.user)).data)
+        return Response(ProfileSerializer(services.profile_for(signed_in(request))).data)
 
     @extend_schema(
         summary="Change your profile",
@@ -74,7 +75,7 @@ class ProfileView(APIView):
     def patch(self, request: Request) -> Response:
         changes = ProfileChangeSerializer(data=request.data)
         changes.is_valid(raise_exception=True)
-        profile = services.profile_update(athlete=request.user, **changes.validated_data)
+        profile = services.profile_update(athlete=signed_in(request), **changes.validated_data)
         if isinstance(request.successful_authenticator, SessionAuthentication):
             remember(request._request, profile)
         return Response(ProfileSerializer(profile).data)

@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from thrustlog.http import signed_in
 from tracker import queries, services
 from tracker.api.fields import StrictChoiceField, StrictDateField, StrictUUIDField
 from tracker.choices import RedFlag
@@ -43,7 +44,7 @@ class ResolveInputSerializer(serializers.Serializer):
     )
 
     def validate(self, data: dict) -> dict:
-        athlete = self.context["request"].user
+        athlete = signed_in(self.context["request"])
         today = queries.today_for(athlete)
         on: date = data.get("date") or today
         open_flags = queries.open_red_flags(athlete)
@@ -67,7 +68,7 @@ class RedFlagsView(APIView):
         responses=OpenRedFlagSerializer(many=True),
     )
     def get(self, request: Request) -> Response:
-        flags = queries.open_red_flags(request.user)
+        flags = queries.open_red_flags(signed_in(request))
         rows = [{"symptom": kind, "last_reported": day} for kind, day in flags.items()]
         return Response(OpenRedFlagSerializer(rows, many=True).data)
 
@@ -83,7 +84,7 @@ class RedFlagsView(APIView):
         given.is_valid(raise_exception=True)
         data = given.validated_data
         resolution, created = services.symptom_resolve(
-            athlete=request.user,
+            athlete=signed_in(request),
             kind=data["symptom"],
             on=data["date"],
             client_id=data.get("client_id"),

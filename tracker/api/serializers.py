@@ -212,7 +212,9 @@ class SetSerializer(serializers.ModelSerializer):
 class SessionSerializer(serializers.ModelSerializer):
     """A session with everything logged in it: the shape of the detail, list and export."""
 
-    symptoms = serializers.SlugRelatedField(many=True, read_only=True, slug_field="kind")
+    symptoms: serializers.SlugRelatedField[Any] = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="kind"
+    )
     sets = SetSerializer(many=True, read_only=True)
     pain_reports = PainReportSerializer(many=True, read_only=True)
 

@@ -25,7 +25,7 @@ _SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 def parse_rate(scope: str) -> tuple[int, int]:
     """(allowed count, window in seconds) for a scope of DEFAULT_THROTTLE_RATES."""
     rate = api_settings.DEFAULT_THROTTLE_RATES.get(scope)
-    match = _RATE.fullmatch(rate or "")
+    match = _RATE.fullmatch(str(rate or ""))
     if match is None:
         raise ImproperlyConfigured(
             f'REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]["{scope}"] must look like "10/15min", '
@@ -42,7 +42,8 @@ class RegistrationThrottle(SimpleRateThrottle):
 
     def get_rate(self) -> str | None:
         # Read the setting now, not at import: DRF's class attribute misses overridden settings.
-        return api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+        rate = api_settings.DEFAULT_THROTTLE_RATES.get(self.scope)
+        return None if rate is None else str(rate)
 
     def parse_rate(self, rate: str | None) -> tuple[int, int]:
         return parse_rate(self.scope)

@@ -7,6 +7,7 @@ an output serializer answers.
 
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.db.models import Model, QuerySet, prefetch_related_objects
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -15,6 +16,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from thrustlog.http import signed_in
 from tracker import queries, services
 from tracker.api import serializers as s
 from tracker.api.fields import MAX_ID
@@ -49,13 +51,19 @@ class LogViewSet(viewsets.GenericViewSet):
     # What the answer to a create nests, loaded onto the row just written instead of reading
     # the row back (logging a set is the hot path). None: read it back.
     created_relations: tuple[str, ...] | None = None
+    serializer_class: type[serializers.ModelSerializer]
+
+    @property
+    def athlete(self) -> User:
+        return signed_in(self.request)
 
     def owned(self) -> QuerySet:
         raise NotImplementedError
 
     def get_queryset(self) -> QuerySet:
         if getattr(self, "swagger_fake_view", False):  # the schema generator has no athlete
-            return self.serializer_class.Meta.model._default_manager.none()
+            model: type[Model] = self.serializer_class.Meta.model
+            return model._default_manager.none()
         return self.owned()
 
     def get_serializer_class(self) -> type[serializers.BaseSerializer]:
@@ -109,7 +117,7 @@ class LogViewSet(viewsets.GenericViewSet):
         return self.answer(row)
 
     def destroy(self, request: Request, pk: str) -> Response:
-        services.log_row_delete(athlete=self.request.user, row=self.get_object())
+        services.log_row_delete(athlete=self.athlete, row=self.get_object())  # type: ignore[arg-type]
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     def log(self, data: dict[str, Any]) -> tuple[Model, bool]:
@@ -136,7 +144,7 @@ class SessionViewSet(LogViewSet):
     change_serializer_class = s.SessionChangeSerializer
 
     def owned(self) -> QuerySet:
-        return queries.sessions_with_log(self.request.user)
+        return queries.sessions_with_log(self.athlete)
 
     def filter_queryset(self, queryset: QuerySet) -> QuerySet:
         given = {name: single(self.request, name) for name in ("from", "to")}
@@ -149,11 +157,11 @@ class SessionViewSet(LogViewSet):
         return queryset
 
     def log(self, data: dict[str, Any]) -> tuple[Model, bool]:
-        return services.session_start(athlete=self.request.user, **data)
+        return services.session_start(athlete=self.athlete, **data)
 
     def change(self, row: Any, data: dict[str, Any]) -> None:
         symptoms = data.pop("symptoms", None)
-        services.session_update(athlete=self.request.user, session=row, symptoms=symptoms, **data)
+        services.session_update(athlete=self.athlete, session=row, symptoms=symptoms, **data)
 
 
 def _pain(entries: list[dict[str, Any]]) -> list[PainInput]:
@@ -170,15 +178,15 @@ class SetViewSet(LogViewSet):
     created_relations = ("pain_reports",)
 
     def owned(self) -> QuerySet:
-        return queries.sets_of(self.request.user)
+        return queries.sets_of(self.athlete)
 
     def log(self, data: dict[str, Any]) -> tuple[Model, bool]:
         pain = _pain(data.pop("pain", []))
-        return services.set_log(athlete=self.request.user, pain=pain, **data)
+        return services.set_log(athlete=self.athlete, pain=pain, **data)
 
     def change(self, row: Any, data: dict[str, Any]) -> None:
         pain = _pain(data.pop("pain")) if "pain" in data else None
-        services.set_update(athlete=self.request.user, logged_set=row, pain=pain, **data)
+        services.set_update(athlete=self.athlete, logged_set=row, pain=pain, **data)
 
 
 @_documented(
@@ -192,11 +200,11 @@ class PainReportViewSet(LogViewSet):
     change_serializer_class = s.PainReportChangeSerializer
 
     def owned(self) -> QuerySet:
-        return queries.pain_reports_of(self.request.user)
+        return queries.pain_reports_of(self.athlete)
 
     def log(self, data: dict[str, Any]) -> tuple[Model, bool]:
         logged_set = data.pop("set", None)
-        return services.pain_report_log(athlete=self.request.user, logged_set=logged_set, **data)
+        return services.pain_report_log(athlete=self.athlete, logged_set=logged_set, **data)
 
     def change(self, row: Any, data: dict[str, Any]) -> None:
-        services.pain_report_update(athlete=self.request.user, report=row, **data)
+        services.pain_report_update(athlete=self.athlete, report=row, **data)

@@ -38,7 +38,7 @@ TIMINGS: dict[str, str] = {
     PainTiming.AFTER: "After",
     PainTiming.NEXT_DAY: "Next morning",
 }
-TIMING_PHRASE = {
+TIMING_PHRASE: dict[str, str] = {
     PainTiming.DURING: "during sets",
     PainTiming.AFTER: "after sessions",
     PainTiming.NEXT_DAY: "the next morning",
@@ -47,7 +47,7 @@ DEFAULT_TIMING = PainTiming.AFTER
 # "Hip bone (where the bar sits)" -> "Hip bone": axis labels must fit a phone.
 REGION_SHORT = {region.value: region.label.split(" (")[0] for region in PainRegion}
 REGION_ORDER = list(REGION_SHORT)
-VOLUME_UNIT = {Unit.KG: "kg × reps", Unit.LB: "lb × reps"}
+VOLUME_UNIT: dict[str, str] = {Unit.KG: "kg × reps", Unit.LB: "lb × reps"}
 
 
 def weeks_from(start: date, end: date) -> list[date]:

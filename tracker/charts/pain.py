@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import Any
 
 from advice.services import Rise, pain_rises
 from tracker.charts import style
@@ -56,7 +57,7 @@ def pain_heatmap(
     regions = regions_reported(pain_rows)  # the same rows whichever timing is shown
     labels = [REGION_SHORT[r] for r in regions]
     z = [[cells.get(r, {}).get(w) for w in weeks] for r in regions]
-    data = [
+    data: list[dict[str, Any]] = [
         {"type": "heatmap", "x": [w.isoformat() for w in weeks], "y": labels, "z": z,
          "zmin": 0, "zmax": 10, "colorscale": style.PAIN_SCALE, "xgap": 2, "ygap": 2,
          "hoverongaps": False,
@@ -132,7 +133,7 @@ def load_pain(
     jumped = [w for w in shown if w in marked and w in loads]
 
     volume_title = f"Volume ({VOLUME_UNIT[unit]})"
-    data = [
+    data: list[dict[str, Any]] = [
         {"type": "bar", "x": [w.isoformat() for w in shown], "y": volume, "name": volume_title,
          "yaxis": "y",         "marker": {"color": style.BLUE, "opacity": 0.55},
          "hovertemplate": f"Volume %{{y}} {VOLUME_UNIT[unit]}<extra></extra>"},

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from advice.services import Jump, load_jumps
 from advice.thresholds import TOP_SET_JUMP, VOLUME_JUMP
@@ -78,7 +79,7 @@ def progression(
 
     jump_weeks = [w for w in shown if w in marked and marked[w].top]
     # Two rows on one time axis: loads above (x/y), volume below (x2/y2).
-    data = [
+    data: list[dict[str, Any]] = [
         {"type": "scatter", "x": x, "y": top, "name": "Top set", "mode": "lines+markers",
          "line": {"color": style.BLUE, "width": 3}, "marker": {"size": 7, "symbol": "circle"},
          "hovertemplate": f"Top set %{{y}} {unit}<extra></extra>"},

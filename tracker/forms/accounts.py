@@ -16,7 +16,7 @@ class SignUpForm(UserCreationForm):
     # and can pick a zone in Settings: sign-up never fails for it.
     time_zone = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    class Meta(UserCreationForm.Meta):
+    class Meta(UserCreationForm.Meta):  # type: ignore[name-defined]
         model = User
         fields = ("username", "email")
 

@@ -101,7 +101,7 @@ class SettingsForm(forms.ModelForm):
         return zone
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         bodyweight, unit = cleaned.get("bodyweight"), self.shown_unit
         if "bodyweight" not in self.changed_data:
             # Untouched: keep the stored kilograms rather than the rounded value shown.

@@ -124,7 +124,7 @@ class PainPickerMixin:
             score = self.cleaned_data.get(f"score_{region}")
             if f"score_{region}" in self.errors:  # type: ignore[attr-defined]
                 continue  # already explained ("not a valid choice")
-            if score in (None, ""):
+            if not isinstance(score, int):  # not given ("" or None)
                 self.add_error(  # type: ignore[attr-defined]
                     f"score_{region}", f"Give {region.label.lower()} a score from 1 to 10."
                 )
@@ -185,7 +185,7 @@ class SetForm(PainPickerMixin, forms.Form):
         self.add_pain_fields(with_character=True)
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
+        cleaned = super().clean() or {}
         if cleaned.get("exercise") == Exercise.OTHER and not cleaned.get("exercise_name"):
             self.add_error("exercise_name", "Name the exercise.")
         cleaned["pain"] = self.clean_pain()

@@ -5,14 +5,15 @@ that decides whose log is drawn.
 """
 
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import AbstractBaseUser
-from django.http import Http404, HttpRequest, HttpResponse
+from django.contrib.auth.models import User
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from accounts.services import access_record
 from coaching.queries import coached_athlete_or_none
+from thrustlog.http import AuthenticatedHttpRequest
 from tracker import aggregates, charts, queries
 from tracker.preferences import unit_of
 
@@ -21,7 +22,7 @@ from tracker.preferences import unit_of
 PARTIAL = "partial"
 
 
-def whose_charts(request: HttpRequest, athlete: int | None) -> AbstractBaseUser:
+def whose_charts(request: AuthenticatedHttpRequest, athlete: int | None) -> User:
     """The athlete whose log the page draws: yourself, or an athlete you coach through an active
     link. Anyone else (unlinked, ended, unknown) is as good as absent: 404."""
     if athlete is None or athlete == request.user.pk:
@@ -35,7 +36,7 @@ def whose_charts(request: HttpRequest, athlete: int | None) -> AbstractBaseUser:
 
 @login_required
 @require_GET
-def dashboard(request: HttpRequest, athlete: int | None = None) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest, athlete: int | None = None) -> HttpResponse:
     whose = whose_charts(request, athlete)
     options = charts.Options.from_query(request.GET)
     # The athlete's own today: the page runs in the viewer's zone, a coach's may differ.

@@ -1,16 +1,17 @@
 """The athlete's settings: display unit, bodyweight, time zone."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from thrustlog.http import AuthenticatedHttpRequest
 from tracker import forms, services
 from tracker.preferences import remember
 
 
 @require_http_methods(["GET", "POST"])
-def settings_page(request: HttpRequest) -> HttpResponse:
+def settings_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     profile = services.profile_for(request.user)
     form = forms.SettingsForm(request.POST if request.method == "POST" else None, instance=profile)
     if request.method == "POST" and form.is_valid():
@@ -22,7 +23,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def first_run(request: HttpRequest) -> HttpResponse:
+def first_run(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The set-up card on Today: unit, bar and plates (or "Not now": the usual ones)."""
     profile = services.profile_for(request.user)
     if request.POST.get("action") == "later":

@@ -1,17 +1,18 @@
 """Changing or removing a set or a pain report that was logged by mistake."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from thrustlog.http import AuthenticatedHttpRequest
 from tracker import forms, queries, services
 from tracker.models import PainReport, Set
 from tracker.preferences import kit_of, unit_of
 
 
 @require_http_methods(["GET", "POST"])
-def set_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def set_edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     logged = queries.set_of(request.user, pk)
     unit = unit_of(request)
     initial = {
@@ -35,7 +36,7 @@ def set_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _delete_once_confirmed(
-    request: HttpRequest, row: Set | PainReport, *, what: str, detail: str, done: str
+    request: AuthenticatedHttpRequest, row: Set | PainReport, *, what: str, detail: str, done: str
 ) -> HttpResponse:
     """GET asks (the confirmation page), POST deletes and returns to the row's session."""
     if request.method == "POST":
@@ -47,7 +48,7 @@ def _delete_once_confirmed(
 
 
 @require_http_methods(["GET", "POST"])
-def set_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def set_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     logged = queries.set_of(request.user, pk)
     return _delete_once_confirmed(
         request,
@@ -59,7 +60,7 @@ def set_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def pain_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def pain_delete(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = queries.pain_report_of(request.user, pk)
     region, timing = report.get_region_display(), report.get_timing_display().lower()
     return _delete_once_confirmed(
