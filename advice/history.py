@@ -110,6 +110,8 @@ class SessionBench:
     # no report: lets a wobbly or unusual bench be tied to that session's pain rather
     # than to the whole week's. Rules fall back to the week's worst pain when None.
     pain_max: int | None = None
+    # Whether the next-morning check-in of this session was done (None: not known).
+    checked_in: bool | None = None
 
 
 @dataclass(frozen=True)

@@ -2,14 +2,16 @@
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.cache import cache as django_cache
 
-from advice import cache
+from advice import attention, cache
+from advice.attention import Reason as Reason
 from advice.history import (
     History,
     OtherPain,
@@ -28,7 +30,7 @@ from advice.rules import advise
 from advice.thresholds import monday
 from advice.timeline import Timeline
 
-# Jump and Rise are re-exported: the charts read them, and only this module may reach the rules.
+# Re-exported for the charts and the roster: only this module may reach the rules.
 from advice.trends import Jump as Jump
 from advice.trends import Rise as Rise
 from advice.trends import jumps, rise_after
@@ -38,6 +40,7 @@ from tracker.aggregates import as_date
 from tracker.choices import HIP_THRUST_FAMILY, PainSide
 
 OTHER_EXERCISE = "another exercise"
+REASON_CODES = attention.CODES  # why a coach should look now (the roster's filters, the API)
 ONE_SIDE = frozenset({PainSide.LEFT, PainSide.RIGHT})
 
 
@@ -138,7 +141,11 @@ def history_of(athlete: User, today: date) -> History:
     symptoms = []
     for row in aggregates.session_days(athlete):
         benches[row["id"]] = SessionBench(
-            row["date"], row["bench_height_cm"], row["bench_stable"], row["pain_max"]
+            row["date"],
+            row["bench_height_cm"],
+            row["bench_stable"],
+            row["pain_max"],
+            checked_in=row["checked_in_at"] is not None,
         )
         if row["symptoms__kind"]:
             symptoms.append(Symptom(row["date"], row["symptoms__kind"]))
@@ -186,6 +193,32 @@ def compute_advice(athlete: User, today: date, voice: Voice | None = None) -> li
 def advice_from(history: History, voice: Voice | None = None) -> list[AdviceItem]:
     """The rules over a history already read (the roster reads its own facts from it too)."""
     return advise(history, voice)
+
+
+@dataclass(frozen=True)
+class Triage:
+    """What the roster stores for a coached athlete: the advice, why to look now, and the
+    last weeks for a sparkline."""
+
+    items: list[AdviceItem]
+    reasons: list[Reason]
+    weeks: list[tuple[date, int, float]]  # (Monday, worst pain of any region, volume kg)
+
+
+def triage(history: History, voice: Voice, *, weeks: int = 8) -> Triage:
+    """The advice and the attention reasons over one history (read once by the caller)."""
+    items = advice_from(history, voice)
+    timeline = Timeline(history, voice)
+    shown = [timeline.this_week - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
+    lines = [
+        (
+            week,
+            max((timeline.region_week(r, week).peak for r in timeline.regions()), default=0),
+            timeline.loads.get(week, (0.0, 0.0))[1],
+        )
+        for week in shown
+    ]
+    return Triage(items, attention.reasons(timeline, items), lines)
 
 
 def load_jumps(load_rows: Iterable[Mapping[str, Any]], today: date) -> list[Jump]:

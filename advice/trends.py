@@ -8,6 +8,7 @@ Pure functions returning frozen dataclasses; nothing here names a cause.
 from __future__ import annotations
 
 import math
+import statistics
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -298,3 +299,13 @@ def session_pain(timeline: Timeline, bench: SessionBench) -> int:
         return bench.pain_max
     week = monday(bench.date)
     return max((timeline.region_week(r, week).peak for r in timeline.regions()), default=0)
+
+
+def theil_sen(scores: list[int]) -> float:
+    """A slope per step robust to one odd week: the median of every pairwise slope."""
+    slopes = [
+        (scores[j] - scores[i]) / (j - i)
+        for i in range(len(scores))
+        for j in range(i + 1, len(scores))
+    ]
+    return statistics.median(slopes) if slopes else 0.0

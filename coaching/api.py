@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from accounts.services import access_record
 from advice.causes import CAUSES
 from advice.items import SEVERITIES
+from advice.services import REASON_CODES
 from coaching import queries
 from coaching.roster import ATTENTION, FLAGS, RosterRow
 from thrustlog.http import signed_in
@@ -47,6 +48,11 @@ class HeadlineSerializer(serializers.Serializer):
     region = serializers.ChoiceField(choices=PainRegion.choices, allow_null=True)
 
 
+class ReasonSerializer(serializers.Serializer):
+    code = serializers.ChoiceField(choices=REASON_CODES)
+    text = serializers.CharField()
+
+
 class RosterRowSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="athlete_id")
     username = serializers.CharField()
@@ -71,9 +77,16 @@ class RosterRowSerializer(serializers.Serializer):
     )
     attention = serializers.ChoiceField(
         choices=ATTENTION,
-        help_text="The roster's order: referral, caution, trend (rising pain or a load "
-        "spike), stopped (no session for 14 days), other.",
+        help_text="The roster's order: referral, caution, trend (rising pain, a load change, "
+        "a missing check-in, logging dropped), stopped (no session for 14 days), other.",
     )
+    reasons = serializers.SerializerMethodField(
+        help_text="Why to look now, most urgent first (the roster's badge is the first)."
+    )
+
+    @extend_schema_field(ReasonSerializer(many=True))
+    def get_reasons(self, row: RosterRow) -> list[dict[str, str]]:
+        return [{"code": code, "text": text} for code, text in row.reasons]
 
     @extend_schema_field(PainSerializer(allow_null=True))
     def get_worst_pain_7_days(self, row: RosterRow) -> dict | None:

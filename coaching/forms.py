@@ -1,4 +1,6 @@
+from collections.abc import Mapping
 from typing import Any
+from urllib.parse import urlencode
 
 from django import forms
 
@@ -13,7 +15,9 @@ FLAG_LABELS = {
     "caution": "Worth changing",
     "red_flags": "Red flags",
     "rising_pain": "Pain rising",
-    "load_spike": "Load spike",
+    "load_spike": "Load change",
+    "check_in_missing": "No check-in",
+    "logging_dropped": "Logging dropped",
     "stopped_logging": "Stopped logging",
 }
 
@@ -32,6 +36,27 @@ class RosterFilterForm(forms.Form):
         if not self.is_valid():
             return "", ""
         return self.cleaned_data["q"], self.cleaned_data["flag"]
+
+    @staticmethod
+    def chips(
+        counts: Mapping[str, int], *, total: int, search: str, current: str
+    ) -> list[tuple[str, str, bool]]:
+        """One link per filter that has athletes (and the one in use): (label, query
+        string, current). Links, so they work with one tap and without JavaScript."""
+        found = [("Everyone", total, "", not current)]
+        found += [
+            (FLAG_LABELS[f], counts.get(f, 0), f, f == current)
+            for f in FLAGS
+            if counts.get(f) or f == current
+        ]
+        return [
+            (
+                f"{label} ({count})",
+                "?" + urlencode({k: v for k, v in (("q", search), ("flag", flag)) if v}),
+                on,
+            )
+            for label, count, flag, on in found
+        ]
 
 
 class JoinForm(forms.Form):

@@ -177,6 +177,11 @@ class AthleteSummary(models.Model):
     advice_title = models.CharField(max_length=200, blank=True)
     advice_region = models.CharField(max_length=16, blank=True)
     advice_count = models.PositiveSmallIntegerField(default=0)
+    # [[code, short text, "YYYY-MM-DD"], ...]: why to look now (advice.attention), most
+    # urgent first, as of `computed_on`.
+    reasons = models.JSONField(default=list, blank=True)
+    # [["YYYY-MM-DD" (a Monday), worst pain, volume kg], ...]: the last 8 weeks, oldest first.
+    weekly = models.JSONField(default=list, blank=True)
 
     class Meta:
         verbose_name_plural = "athlete summaries"

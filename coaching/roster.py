@@ -1,6 +1,8 @@
 """What the roster shows for a coached athlete on a given day, from the stored summary alone
 (coaching.summaries writes it): arithmetic, no query, so a roster of 60 athletes costs what
-a roster of 3 does. "Rising pain" and "load spike" use the advice engine's thresholds."""
+a roster of 3 does. Why to look now comes from the advice engine (advice.attention), stored
+with the summary: pain rising against the athlete's own level or steadily, a load change
+outside the acute:chronic band, a painful session without its check-in, logging dropped."""
 
 from __future__ import annotations
 
@@ -10,18 +12,28 @@ from decimal import Decimal
 
 from django.contrib.auth.models import User
 
-from advice.thresholds import PAIN_FLOOR, PAIN_RISE, RECENT_WEEKS, VOLUME_JUMP, monday
+from advice.thresholds import RECENT_WEEKS, monday
 from coaching.models import AthleteSummary
 
 PAIN_WINDOW_DAYS = 7  # "worst pain in the last 7 days"
-RISE_BASE_DAYS = 28  # rising: the last 7 days against the 3 weeks before them
 FLAG_DAYS = RECENT_WEEKS * 7  # red flags count as long as the referral rule counts them
 STOPPED_DAYS = 14  # no session for this long: "stopped logging"
 AVERAGE_WEEKS = 4
 
 # Attention order of the roster, most urgent first (issue 8).
 ATTENTION = ("referral", "caution", "trend", "stopped", "other")
-FLAGS = ("referral", "caution", "red_flags", "rising_pain", "load_spike", "stopped_logging")
+FLAGS = (
+    "referral", "caution", "red_flags", "rising_pain", "load_spike", "check_in_missing",
+    "logging_dropped", "stopped_logging",
+)  # fmt: skip
+# The attention reason (advice.attention.CODES) behind each flag it sets.
+REASON_FLAGS = {
+    "pain_rising": "rising_pain",
+    "load_change": "load_spike",
+    "check_in_missing": "check_in_missing",
+    "logging_dropped": "logging_dropped",
+}
+TREND_FLAGS = frozenset(REASON_FLAGS.values())
 
 
 @dataclass(frozen=True)
@@ -48,6 +60,15 @@ class RosterRow:
     headline: Headline | None
     flags: frozenset[str]
     attention: str
+    reasons: tuple[tuple[str, str], ...] = ()  # (code, short text), most urgent first
+    weekly: tuple[tuple[date, int, float], ...] = ()  # (Monday, worst pain, volume kg)
+
+    @property
+    def badge(self) -> str:
+        """The one most urgent reason, in a few words."""
+        if self.reasons:
+            return self.reasons[0][1]
+        return self.headline.title if self.headline else ""
 
     @property
     def volume_ratio(self) -> float | None:
@@ -87,42 +108,31 @@ def _volumes(summary: AthleteSummary, today: date) -> tuple[Decimal, Decimal | N
     return by_week.get(this_week, Decimal("0")), average
 
 
-def _pain(summary: AthleteSummary, today: date) -> tuple[tuple[int, str] | None, bool]:
-    """Worst pain of the last 7 days with its region, and whether it rose over the weeks before."""
+def _worst_pain(summary: AthleteSummary, today: date) -> tuple[int, str] | None:
+    """Worst pain of the last 7 days with its region."""
     recent_from = today - timedelta(days=PAIN_WINDOW_DAYS - 1)
-    base_from = today - timedelta(days=RISE_BASE_DAYS - 1)
     worst: tuple[int, str] | None = None
-    before = 0
     for day, region, score in summary.daily_pain:
-        when = date.fromisoformat(day)
-        if recent_from <= when <= today:
-            if worst is None or (score, region) > worst:
-                worst = (score, region)
-        elif base_from <= when < recent_from:
-            before = max(before, score)
-    rising = worst is not None and worst[0] >= PAIN_FLOOR and worst[0] - before >= PAIN_RISE
-    return worst, rising
+        recent = recent_from <= date.fromisoformat(day) <= today
+        if recent and (worst is None or (score, region) > worst):
+            worst = (score, region)
+    return worst
 
 
 def _flags(
-    summary: AthleteSummary, today: date, volume: tuple[Decimal, Decimal | None]
+    summary: AthleteSummary, today: date
 ) -> tuple[frozenset[str], tuple[str, ...], tuple[int, str] | None]:
-    worst, rising = _pain(summary, today)
     since = today - timedelta(days=FLAG_DAYS)
     red = tuple(sorted({k for d, k in summary.red_flags if date.fromisoformat(d) > since}))
-    week, average = volume
     flags = {
         "referral": summary.advice_severity == "see_professional",
         "caution": summary.advice_severity == "caution",
         "red_flags": bool(red),
-        "rising_pain": rising,
-        "load_spike": average is not None
-        and average > 0
-        and week >= average * Decimal(str(VOLUME_JUMP)),
         "stopped_logging": summary.last_session_date is not None
         and (today - summary.last_session_date).days > STOPPED_DAYS,
     }
-    return frozenset(f for f, on in flags.items() if on), red, worst
+    flags |= {REASON_FLAGS[code]: True for code, _, _ in summary.reasons if code in REASON_FLAGS}
+    return frozenset(f for f, on in flags.items() if on), red, _worst_pain(summary, today)
 
 
 def _attention(flags: frozenset[str]) -> str:
@@ -130,7 +140,7 @@ def _attention(flags: frozenset[str]) -> str:
         return "referral"
     if "caution" in flags:
         return "caution"
-    if "rising_pain" in flags or "load_spike" in flags:
+    if flags & TREND_FLAGS:
         return "trend"
     if "stopped_logging" in flags:
         return "stopped"
@@ -144,7 +154,7 @@ def roster_row(athlete: User, summary: AthleteSummary | None, today: date) -> Ro
         return RosterRow(athlete.pk, athlete.get_username(), name, False, None, Decimal("0"),
                          None, None, (), None, frozenset(), "other")  # fmt: skip
     volume = _volumes(summary, today)
-    flags, red, worst = _flags(summary, today, volume)
+    flags, red, worst = _flags(summary, today)
     headline = None
     if summary.advice_cause:
         headline = Headline(
@@ -166,4 +176,6 @@ def roster_row(athlete: User, summary: AthleteSummary | None, today: date) -> Ro
         headline=headline,
         flags=flags,
         attention=_attention(flags),
+        reasons=tuple((code, text) for code, text, _ in summary.reasons),
+        weekly=tuple((date.fromisoformat(w), pain, volume) for w, pain, volume in summary.weekly),
     )

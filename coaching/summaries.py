@@ -15,7 +15,7 @@ from django.contrib.auth.models import User
 from django.db.models import Max
 
 from advice.history import History
-from advice.services import advice_from, history_of, voice_for
+from advice.services import history_of, triage, voice_for
 from advice.thresholds import monday
 from coaching.models import AthleteSummary, CoachLink
 from coaching.roster import FLAG_DAYS
@@ -61,7 +61,8 @@ def refresh(athlete_id: int) -> AthleteSummary | None:
         return None
     today, unit = calendar_of(athlete)
     history = history_of(athlete, today)  # one read of the log serves advice and the facts
-    items = advice_from(history, voice_for(athlete, unit, coach=True))
+    seen = triage(history, voice_for(athlete, unit, coach=True))
+    items = seen.items
     top = items[0] if items else None
     summary, _ = AthleteSummary.objects.update_or_create(
         athlete=athlete,
@@ -73,6 +74,8 @@ def refresh(athlete_id: int) -> AthleteSummary | None:
             "advice_title": top.title if top else "",
             "advice_region": (top.region or "") if top else "",
             "advice_count": min(len(items), 32767),
+            "reasons": [[r.code, r.text, r.since.isoformat()] for r in seen.reasons],
+            "weekly": [[w.isoformat(), pain, round(volume, 1)] for w, pain, volume in seen.weeks],
         },
     )
     return summary

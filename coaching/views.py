@@ -5,6 +5,8 @@ Every page about an athlete starts with `queries.coached_athlete(request.user, a
 as argument: the same reads the athlete's own pages make, and none of their forms.
 """
 
+from collections import Counter
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -32,9 +34,12 @@ TOO_MANY_CODES = "Too many wrong invitation codes: try again in an hour, or ask 
 def roster(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = RosterFilterForm(request.GET)
     search, flag = form.values()
-    rows = queries.roster(request.user, today=timezone.localdate(), search=search, flag=flag)
+    everyone = queries.roster(request.user, today=timezone.localdate(), search=search)
+    rows = [row for row in everyone if flag in row.flags] if flag else everyone
+    counts = Counter(f for row in everyone for f in row.flags)
     context = {
         "rows": rows,
+        "chips": form.chips(counts, total=len(everyone), search=search, current=flag),
         "filtered": bool(search or flag),
         "form": form,
         "invitations": list(queries.open_invitations(request.user)),

@@ -140,10 +140,11 @@ def weekly_setup_pain(athlete: User) -> list[Row]:
 
 
 def session_days(athlete: User) -> list[Row]:
-    """Per session (and red flag, if any): date, bench, worst pain. One row per symptom."""
+    """Per session (and red flag, if any): date, bench, check-in, worst pain. One row per
+    symptom."""
     return list(
         in_bounds(TrainingSession.objects.filter(athlete=athlete), "date")
-        .values("id", "date", "bench_height_cm", "bench_stable", "symptoms__kind")
+        .values("id", "date", "bench_height_cm", "bench_stable", "checked_in_at", "symptoms__kind")
         .annotate(pain_max=Max("pain_reports__score"))
         .order_by("date", "id", "symptoms__kind")
     )

@@ -17,6 +17,7 @@ from advice.items import AdviceItem, Evidence
 from advice.rules.common import make_item
 from advice.thresholds import PAIN_FLOOR, PAIN_RISE, WEEK, monday
 from advice.timeline import SETTLED_WEEKS, RegionWeek, Timeline
+from advice.trends import theil_sen
 from advice.wording import (
     TIMING_WORDS,
     day_text,
@@ -66,22 +67,12 @@ def _run(timeline: Timeline, region: str) -> list[RegionWeek]:
     return cells[start : end + 2]
 
 
-def _theil_sen(scores: list[int]) -> float:
-    """A slope robust to one odd week: the median of every pairwise slope."""
-    slopes = [
-        (scores[j] - scores[i]) / (j - i)
-        for i in range(len(scores))
-        for j in range(i + 1, len(scores))
-    ]
-    return statistics.median(slopes) if slopes else 0.0
-
-
 def clearly_down(scores: list[int]) -> bool:
     """Over the whole run, pain came down by PAIN_RISE or more both by its robust slope and
     by the last two weeks against the first two (never first against last alone)."""
     if len(scores) < 2:
         return False
-    fitted_drop = -_theil_sen(scores) * (len(scores) - 1)
+    fitted_drop = -theil_sen(scores) * (len(scores) - 1)
     ends = statistics.fmean(scores[:2]) - statistics.fmean(scores[-2:])
     return fitted_drop >= PAIN_RISE and ends >= PAIN_RISE
 

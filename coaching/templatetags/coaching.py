@@ -40,6 +40,40 @@ def region_short(value: str) -> str:
         return value
 
 
+SPARK_WIDTH, SPARK_HEIGHT = 96, 28
+
+
+@register.inclusion_tag("coaching/partials/sparkline.html")
+def sparkline(weekly: tuple[tuple[Any, int, float], ...]) -> dict[str, Any]:
+    """{% sparkline row.weekly %}: weekly volume as bars and worst pain as a line (0-10), drawn
+    as inline SVG on the server (no script, no style attribute); its label says the numbers."""
+    if not weekly:
+        return {"weeks": ()}
+    step = SPARK_WIDTH / len(weekly)
+    most = max((volume for _, _, volume in weekly), default=0) or 1
+    bars = [
+        (round(i * step + 1, 1), round(SPARK_HEIGHT - volume / most * SPARK_HEIGHT, 1),
+         round(step - 2, 1), round(volume / most * SPARK_HEIGHT, 1))
+        for i, (_, _, volume) in enumerate(weekly)
+    ]  # fmt: skip
+
+    def y(pain: int) -> float:  # 0-10 inside a 2-pixel margin
+        return round(SPARK_HEIGHT - 2 - pain / 10 * (SPARK_HEIGHT - 4), 1)
+
+    points = " ".join(
+        f"{round(i * step + step / 2, 1)},{y(pain)}" for i, (_, pain, _) in enumerate(weekly)
+    )
+    pains = ", ".join(str(pain) for _, pain, _ in weekly)
+    return {
+        "weeks": weekly,
+        "bars": bars,
+        "points": points,
+        "width": SPARK_WIDTH,
+        "height": SPARK_HEIGHT,
+        "label": f"Worst pain by week, last {len(weekly)} weeks: {pains} out of 10",
+    }
+
+
 @register.filter
 def red_flag_label(value: str) -> str:
     try:

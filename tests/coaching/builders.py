@@ -28,14 +28,20 @@ def _facts(kind: str, today) -> dict:
             "advice_title": "A sudden, sharp pain", "advice_region": "hip_bone",
             "red_flags": [[today.isoformat(), "numbness"]],
             "daily_pain": [[today.isoformat(), "hip_bone", 7]],
+            "reasons": [["referral", "See a professional: A sudden, sharp pain", today.isoformat()],
+                        ["pain_rising", "Hip bone pain rising: 1 to 7/10", monday.isoformat()]],
         }  # fmt: skip
     elif kind == "caution":
         facts |= {"advice_cause": "unpadded_bar", "advice_severity": "caution",
                   "advice_title": "Pad the bar"}  # fmt: skip
     elif kind == "spike":
         facts["weekly_volume"] = {**volumes, monday.isoformat(): "3000.00"}
+        facts["reasons"] = [["load_change", "Volume up: ×1.5 the usual week", monday.isoformat()]]
     elif kind == "rising":
         facts["daily_pain"] = [[(today - timedelta(days=2)).isoformat(), "lower_back", 5]]
+        facts["reasons"] = [
+            ["pain_rising", "Lower back pain rising: 2 to 5/10", monday.isoformat()]
+        ]
     elif kind == "stopped":
         facts["last_session_date"] = today - timedelta(days=30)
     return facts

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 ROW_KEYS = [
     "id", "username", "name", "last_session_date", "volume_this_week_kg",
     "volume_4_week_average_kg", "worst_pain_7_days", "red_flags", "advice_headline", "flags",
-    "attention",
+    "attention", "reasons",
 ]  # fmt: skip
 
 
@@ -49,6 +49,10 @@ def test_each_row_has_the_roster_fields(coach, api):
         },
         "flags": ["referral", "red_flags", "rising_pain"],
         "attention": "referral",
+        "reasons": [
+            {"code": "referral", "text": "See a professional: A sudden, sharp pain"},
+            {"code": "pain_rising", "text": "Hip bone pain rising: 1 to 7/10"},
+        ],
     }
 
 

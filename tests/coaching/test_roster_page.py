@@ -30,10 +30,10 @@ def test_the_roster_orders_by_who_needs_attention(coach, coach_client):
         "r000-referral", "r001-caution", "r003-rising", "r002-spike", "r004-stopped", "r005-quiet",
     ]  # fmt: skip
     text = response.text
-    assert text.index("A sudden, sharp pain") < text.index("Pad the bar")
-    assert "worst pain (7 days) 7/10 hip bone" in text
+    assert text.index("See a professional: A sudden, sharp pain") < text.index("Pad the bar")
+    assert "7/10 hip bone" in text  # the worst pain of the last 7 days
     assert "Red flags: numbness in the legs or feet" in text
-    assert "4-week average 2000 kg (150%)" in text  # the load spike
+    assert "Volume up: ×1.5 the usual week" in text  # the load change's badge
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,139 @@
+"""Why a coach should look at an athlete now: short, dated reasons read from the same
+timeline and thresholds as the advice, most urgent first.
+
+Pure: a `Timeline` and the athlete's advice items in, `Reason`s out. The roster shows the
+first as a badge and filters on their codes.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from advice.items import AdviceItem
+from advice.thresholds import PAIN_FLOOR, PAIN_RISE, VOLUME_JUMP
+from advice.timeline import Timeline
+from advice.trends import CHRONIC_WEEKS, VOLUME_LOW, theil_sen
+from advice.wording import SHORT_REGION_NAMES, day_text, pain_text
+
+# Most urgent first; the roster sorts by this order.
+CODES = ("referral", "pain_rising", "check_in_missing", "load_change", "logging_dropped")
+RAMP_WEEKS = 6  # a steady rise is read over the last six logged weeks
+RAMP_SLOPE = 0.5  # points per logged week
+PAINFUL_SESSION = 5  # a session this painful asks for its next-morning check-in
+CHECK_IN_DAYS = 7  # ...and a missing one counts for a week
+LOGGING_WEEKS = 4  # sessions in the last 7 days against the weekly mean of 4 weeks before
+MIN_SESSIONS_PER_WEEK = 1.0  # below this there was no habit to drop
+
+
+@dataclass(frozen=True)
+class Reason:
+    code: str  # one of CODES
+    text: str  # a short badge: "Lower back pain rising: 3 to 7/10"
+    since: date  # the day (or week) it is about
+
+    @property
+    def rank(self) -> int:
+        return CODES.index(self.code)
+
+
+def _region(region: str) -> str:
+    return SHORT_REGION_NAMES.get(region, region.replace("_", " ")).capitalize()
+
+
+def _referral(items: list[AdviceItem], today: date) -> list[Reason]:
+    urgent = [item for item in items if item.severity == "see_professional"]
+    if not urgent:
+        return []
+    dates = [e.date for e in urgent[0].evidence]
+    return [Reason("referral", f"See a professional: {urgent[0].title}", max(dates, default=today))]
+
+
+def _pain_rising(timeline: Timeline) -> list[Reason]:
+    """A region that hurt at PAIN_FLOOR or more in at least two of the last logged weeks
+    (one bad week is not a trend), the latest of them recent, and either climbed steadily (a
+    robust slope of RAMP_SLOPE a week or more, PAIN_RISE points in all) or stands clearly
+    above the athlete's own level (the advice's baseline rise)."""
+    found: list[tuple[int, Reason]] = []
+    for region in timeline.regions():
+        latest = max(timeline.pain[region])
+        peak = timeline.region_week(region, latest).peak
+        window = timeline.weeks_between(latest - timedelta(weeks=52), latest)[-RAMP_WEEKS:]
+        scores = [timeline.region_week(region, w).peak for w in window]
+        repeated = sum(score >= PAIN_FLOOR for score in scores) >= 2
+        if not timeline.is_recent(latest) or peak < PAIN_FLOOR or not repeated:
+            continue
+        felt = [score for score in scores if score > 0]
+        ramp = theil_sen(scores) >= RAMP_SLOPE and peak - min(felt) >= PAIN_RISE
+        baseline = timeline.baseline(region, latest)
+        if ramp or (baseline is not None and baseline.rise(peak)):
+            start = min(felt) if ramp or baseline is None else round(baseline.mean)
+            text = f"{_region(region)} pain rising: {start} to {pain_text(peak)}"
+            found.append((peak, Reason("pain_rising", text, latest)))
+    return [reason for _, reason in sorted(found, key=lambda f: (-f[0], f[1].text))]
+
+
+def _check_in_missing(timeline: Timeline) -> list[Reason]:
+    sessions = [b for b in timeline.benches if b.date <= timeline.today]
+    if not sessions:
+        return []
+    last = sessions[-1]
+    overdue = timeline.today - last.date
+    if (
+        last.checked_in is False
+        and (last.pain_max or 0) >= PAINFUL_SESSION
+        and timedelta(days=2) <= overdue <= timedelta(days=CHECK_IN_DAYS)
+    ):
+        text = f"No check-in after {pain_text(last.pain_max or 0)} on {day_text(last.date)}"
+        return [Reason("check_in_missing", text, last.date)]
+    return []
+
+
+def _load_change(timeline: Timeline) -> list[Reason]:
+    """The week's volume against the mean of the logged training weeks before it
+    (acute:chronic) outside VOLUME_LOW..VOLUME_JUMP: this week if it is already above,
+    else last week (a week in progress is not yet low)."""
+    weeks = sorted(timeline.loads)
+    for week in (timeline.this_week, timeline.this_week - timedelta(weeks=1)):
+        before = [w for w in weeks if w < week][-CHRONIC_WEEKS:]
+        if len(before) < CHRONIC_WEEKS:
+            continue
+        chronic = statistics.fmean(timeline.loads[w][1] for w in before)
+        acute = timeline.loads.get(week, (0.0, 0.0))[1]
+        if chronic <= 0:
+            continue
+        ratio = acute / chronic
+        if ratio > VOLUME_JUMP:
+            return [Reason("load_change", f"Volume up: ×{ratio:.1f} the usual week", week)]
+        if week < timeline.this_week and ratio < VOLUME_LOW and acute > 0:
+            return [Reason("load_change", f"Volume down: ×{ratio:.1f} the usual week", week)]
+    return []
+
+
+def _logging_dropped(timeline: Timeline) -> list[Reason]:
+    """Sessions in the last 7 days at most half the weekly mean of the four weeks before."""
+    today = timeline.today
+    recent_from = today - timedelta(days=6)
+    base_from = recent_from - timedelta(weeks=LOGGING_WEEKS)
+    days = [b.date for b in timeline.benches]
+    recent = sum(recent_from <= d <= today for d in days)
+    usual = sum(base_from <= d < recent_from for d in days) / LOGGING_WEEKS
+    if usual >= MIN_SESSIONS_PER_WEEK and recent <= usual / 2:
+        text = (
+            f"Logging dropped: {recent} session{'s' * (recent != 1)} this week, usually {usual:g}"
+        )
+        return [Reason("logging_dropped", text, recent_from)]
+    return []
+
+
+def reasons(timeline: Timeline, items: list[AdviceItem]) -> list[Reason]:
+    """Every reason that holds today, most urgent first (one per kind, pain per region)."""
+    found = [
+        *_referral(items, timeline.today),
+        *_pain_rising(timeline),
+        *_check_in_missing(timeline),
+        *_load_change(timeline),
+        *_logging_dropped(timeline),
+    ]
+    return sorted(found, key=lambda r: r.rank)
