@@ -27,6 +27,16 @@ LOGGING_WEEKS = 4  # sessions in the last 7 days against the weekly mean of 4 we
 MIN_SESSIONS_PER_WEEK = 1.0  # below this there was no habit to drop
 
 
+# The referral causes (contract section 1) in a few words for a badge.
+REFERRAL_WORDS = {
+    "persistent_pain": "lasting pain",
+    "sharp_acute_pain": "sharp pain",
+    "neurological_symptoms": "nerve symptoms",
+    "daily_life_or_sleep": "pain in daily life or at night",
+    "structural_injury_signs": "popping or swelling",
+}
+
+
 @dataclass(frozen=True)
 class Reason:
     code: str  # one of CODES
@@ -46,8 +56,12 @@ def _referral(items: list[AdviceItem], today: date) -> list[Reason]:
     urgent = [item for item in items if item.severity == "see_professional"]
     if not urgent:
         return []
-    dates = [e.date for e in urgent[0].evidence]
-    return [Reason("referral", f"See a professional: {urgent[0].title}", max(dates, default=today))]
+    first = urgent[0]
+    about = REFERRAL_WORDS.get(first.cause, first.title)
+    if first.region:
+        about += f", {SHORT_REGION_NAMES.get(first.region, first.region).lower()}"
+    dates = [e.date for e in first.evidence]
+    return [Reason("referral", f"See a professional: {about}", max(dates, default=today))]
 
 
 def _pain_rising(timeline: Timeline) -> list[Reason]:

@@ -25,7 +25,12 @@ FLAG_LABELS = {
 class RosterFilterForm(forms.Form):
     """The roster's search box and flag filter (GET); bad values simply filter nothing."""
 
-    q = forms.CharField(label="Search by name", required=False, max_length=100)
+    q = forms.CharField(
+        label="Search by name",
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"placeholder": "Search by name", "type": "search"}),
+    )
     flag = forms.ChoiceField(
         label="Show",
         required=False,

@@ -136,5 +136,5 @@ def test_a_referral_comes_first():
     rows = [*BASE, *pains("lower_back", {8: 3, 9: 4, 10: 5, 11: 6, 12: 7})]
     found = reasons(Timeline(history(rows)), [urgent])
     assert [r.code for r in found] == ["referral", "pain_rising"]
-    assert found[0].text == "See a professional: A sudden, sharp pain"
+    assert found[0].text == "See a professional: sharp pain, knee"
     assert found[1].since == week(12)

@@ -76,9 +76,7 @@ def test_a_sharp_pain_puts_the_athlete_first_on_the_coachs_roster(live_server, b
     rows = coach_page.locator("ul.roster > li")
     expect(rows).to_have_count(3)
     expect(rows.first).to_contain_text("Bea Strong")
-    expect(rows.first).to_contain_text("See a professional")
-    expect(rows.first).to_contain_text("A sudden, sharp pain")
-    expect(rows.first).to_contain_text("worst pain (7 days) 7/10 hip bone")
+    expect(rows.first).to_contain_text("See a professional: sharp pain, hip bone")
     expect(rows.nth(1)).to_contain_text("Pad the bar")
     check_page(coach_page, "coach-roster")
 

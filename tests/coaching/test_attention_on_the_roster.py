@@ -8,8 +8,8 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils.html import escape
 from django.utils import timezone
+from django.utils.html import escape
 
 from coaching import summaries
 from tests.coaching.conftest import link, signed_in
@@ -57,7 +57,7 @@ def test_the_most_urgent_reason_is_the_badge_and_the_rest_follow_it(coach):
     page = signed_in(coach).get(reverse("coaching:roster"))
     (row,) = page.context["rows"]
     # Five weeks at 4/10 or more is also lasting pain: the referral outranks the trend.
-    assert row.badge == "See a professional: Lower back pain that isn't going away"
+    assert row.badge == "See a professional: lasting pain, lower back"
     assert ("pain_rising", "Lower back pain rising: 3 to 7/10") in row.reasons
     assert escape(row.badge) in page.text
 
