@@ -12,12 +12,14 @@ from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import LoginView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 
 from accounts import limits, two_step
 from accounts.signin import client_address
+from coaching.queries import coaches_anyone
 from thrustlog.http import AuthenticatedHttpRequest
 
 PENDING = "two_step_pending"
@@ -39,6 +41,7 @@ class TwoStepLoginView(LoginView):
 
     def form_valid(self, form):
         user = form.get_user()
+        self.signing_in = user
         if not two_step.is_on(user):
             return super().form_valid(form)
         self.request.session.cycle_key()
@@ -49,6 +52,14 @@ class TwoStepLoginView(LoginView):
             "at": time.time(),
         }
         return redirect("two_step_verify")
+
+    def get_default_redirect_url(self) -> str:
+        # A coach's day starts with who needs attention; the Today tab is one tap away for
+        # a coach who also trains.
+        user = getattr(self, "signing_in", None)
+        if user is not None and coaches_anyone(user):
+            return reverse("coaching:roster")
+        return super().get_default_redirect_url()
 
 
 def _pending_user(request: HttpRequest) -> tuple[Any, Any]:

@@ -70,6 +70,11 @@ def roster(coach: User, *, today: date, search: str = "", flag: str = "") -> lis
     return sorted(rows, key=RosterRow.sort_key)
 
 
+def coaches_anyone(user: User) -> bool:
+    """Whether `user` follows at least one athlete now (a coach lands on the roster)."""
+    return CoachLink.objects.filter(coach=user, ended_at__isnull=True).exists()
+
+
 def open_invitations(coach: User) -> QuerySet[Invitation]:
     return Invitation.objects.filter(
         coach=coach, accepted_by__isnull=True, expires_at__gt=timezone.now()

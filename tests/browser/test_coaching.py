@@ -130,3 +130,23 @@ def test_the_coach_pages_fit_a_360_pixel_phone(live_server, browser: Browser):
         broken = tabs.evaluate_all(WRAPPED_OR_CLIPPED)
         assert broken == [], f"{name}: tab labels that do not fit: {broken}"
     context.close()
+
+
+def test_twenty_athletes_show_six_or_more_rows_in_the_first_screen(live_server, browser: Browser):
+    coach = UserFactory(username="coach")
+    roster_of(coach, 20)
+    context = phone(browser, {"width": 390, "height": 844})
+    page = context.new_page()
+    log_in(page, live_server.url, "coach")
+    expect(page).to_have_url(live_server.url + "/coach/")  # a coach lands on the roster
+    whole = page.evaluate(
+        """() => {
+            const bar = document.querySelector("nav.tabs").getBoundingClientRect().top;
+            return [...document.querySelectorAll("ul.roster > li")]
+                .filter((row) => row.getBoundingClientRect().bottom <= bar).length;
+        }"""
+    )
+    assert whole >= 6
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    check_page(page, "coach-roster-20")
+    context.close()
