@@ -11,7 +11,24 @@ from tracker.forms.widgets import Chips
 from tracker.models import Profile
 
 
-class SettingsForm(forms.ModelForm):
+class PlatesMixin:
+    """The plates field of both forms: "25 20 10" read as sizes, stored normalised."""
+
+    cleaned_data: dict[str, Any]
+
+    def clean_plates(self) -> str:
+        if not self.cleaned_data.get("plates"):
+            return ""  # the usual plates for the unit
+        try:
+            owned = plates.parse_plates(self.cleaned_data["plates"])
+        except ValueError:
+            raise forms.ValidationError(
+                "List your plates as numbers with spaces between, e.g. 25 20 10 5 2.5."
+            ) from None
+        return " ".join(f"{p.normalize():f}" for p in owned)
+
+
+class SettingsForm(PlatesMixin, forms.ModelForm):
     bodyweight = DecimalCommaField(
         label="Bodyweight",
         required=False,
@@ -81,17 +98,6 @@ class SettingsForm(forms.ModelForm):
         rest = self.cleaned_data.get("rest_seconds")
         return self.instance.rest_seconds if rest is None else rest
 
-    def clean_plates(self) -> str:
-        if not self.cleaned_data.get("plates"):
-            return ""  # the defaults for the unit
-        try:
-            owned = plates.parse_plates(self.cleaned_data["plates"])
-        except ValueError:
-            raise forms.ValidationError(
-                "List your plates as numbers with spaces between, e.g. 25 20 10 5 2.5."
-            ) from None
-        return " ".join(f"{p.normalize():f}" for p in owned)
-
     def clean_time_zone(self) -> str:
         zone = zones.real_zone(self.cleaned_data["time_zone"])
         if zone is None:
@@ -130,7 +136,7 @@ class SettingsForm(forms.ModelForm):
         }
 
 
-class FirstRunForm(forms.ModelForm):
+class FirstRunForm(PlatesMixin, forms.ModelForm):
     """Right after sign-up: the unit, and the bar and plates the athlete has (blank: the usual
     ones for that unit)."""
 
@@ -149,17 +155,6 @@ class FirstRunForm(forms.ModelForm):
         model = Profile
         fields = ["unit"]
         widgets = {"unit": Chips}
-
-    def clean_plates(self) -> str:
-        if not self.cleaned_data.get("plates"):
-            return ""
-        try:
-            owned = plates.parse_plates(self.cleaned_data["plates"])
-        except ValueError:
-            raise forms.ValidationError(
-                "List your plates as numbers with spaces between, e.g. 25 20 10 5 2.5."
-            ) from None
-        return " ".join(f"{p.normalize():f}" for p in owned)
 
     def changes(self) -> dict[str, Any]:
         # Bar and plates are read in the unit chosen on this same form.

@@ -67,6 +67,12 @@ class RegionPicker:
     side: forms.BoundField | None
 
 
+def _optional_chips(choices: list[tuple[str, str]], label: str) -> forms.ChoiceField:
+    field = forms.ChoiceField(choices=choices, required=False, widget=Chips, label=label)
+    field.hide_optional = True  # type: ignore[attr-defined]  # the label says "(optional)"
+    return field
+
+
 class PainPickerMixin:
     """Per region: 'it hurt', a 1-10 score, and optionally its character and side. Nothing
     ticked: no pain."""
@@ -87,20 +93,12 @@ class PainPickerMixin:
             # The picker itself says nothing needs filling in: "(optional)" would be noise.
             self.fields[f"score_{region}"].hide_optional = True  # type: ignore[attr-defined]
             if with_character:
-                self.fields[f"character_{region}"] = forms.ChoiceField(
-                    choices=PainCharacter.choices,
-                    required=False,
-                    widget=Chips,
-                    label=f"{region.label}: what kind (optional)",
+                self.fields[f"character_{region}"] = _optional_chips(
+                    PainCharacter.choices, f"{region.label}: what kind (optional)"
                 )
-                self.fields[f"character_{region}"].hide_optional = True  # type: ignore[attr-defined]
-                self.fields[f"side_{region}"] = forms.ChoiceField(
-                    choices=PainSide.choices,
-                    required=False,
-                    widget=Chips,
-                    label=f"{region.label}: which side (optional)",
+                self.fields[f"side_{region}"] = _optional_chips(
+                    PainSide.choices, f"{region.label}: which side (optional)"
                 )
-                self.fields[f"side_{region}"].hide_optional = True  # type: ignore[attr-defined]
 
     def pickers(self) -> Iterator[RegionPicker]:
         for region in PainRegion:
