@@ -64,6 +64,16 @@ class RosterFilterForm(forms.Form):
         ]
 
 
+class InvitationForm(forms.Form):
+    name = forms.CharField(
+        label="Who is it for?",
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"placeholder": "e.g. Ada Lovelace", "autocomplete": "off"}),
+        help_text="Only you see it: the list of waiting invitations says whom you invited.",
+    )
+
+
 class JoinForm(forms.Form):
     code = forms.CharField(
         label="Invitation code",

@@ -25,6 +25,8 @@ class Invitation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coach_invitations"
     )
     code = models.CharField(max_length=CODE_LENGTH, unique=True, editable=False)
+    # Who it is for, in the coach's words: the pending list says whom they are waiting on.
+    name = models.CharField(max_length=100, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     accepted_by = models.ForeignKey(

@@ -41,14 +41,17 @@ def _new_code() -> str:
     return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
 
 
-def invitation_create(*, coach: User) -> Invitation:
-    """A fresh single-use invitation, valid INVITATION_DAYS days; the inviter becomes a coach."""
+def invitation_create(*, coach: User, name: str = "") -> Invitation:
+    """A fresh single-use invitation for `name` (who it is for, any words), valid
+    INVITATION_DAYS days; the inviter becomes a coach."""
     Profile.objects.update_or_create(user=coach, defaults={"is_coach": True})
     expires = timezone.now() + timedelta(days=INVITATION_DAYS)
     for _ in range(5):  # 31^8 codes: a clash is rare, and retried rather than reported
         try:
             with transaction.atomic():
-                return Invitation.objects.create(coach=coach, code=_new_code(), expires_at=expires)
+                return Invitation.objects.create(
+                    coach=coach, code=_new_code(), name=name.strip(), expires_at=expires
+                )
         except IntegrityError:
             continue
     raise RuntimeError("Could not find a free invitation code.")

@@ -20,8 +20,9 @@ from accounts.services import access_record
 from accounts.signin import client_address
 from advice.services import advice_in_unit
 from coaching import queries, services
-from coaching.forms import CommentForm, JoinForm, RosterFilterForm
+from coaching.forms import CommentForm, InvitationForm, JoinForm, RosterFilterForm
 from coaching.models import AthleteSummary
+from coaching.qr import qr_svg
 from coaching.roster import roster_row
 from coaching.signals import SESSION_FLAG
 from thrustlog.http import AuthenticatedHttpRequest
@@ -43,6 +44,7 @@ def roster(request: AuthenticatedHttpRequest) -> HttpResponse:
         "filtered": bool(search or flag),
         "form": form,
         "invitations": list(queries.open_invitations(request.user)),
+        "invitation_form": InvitationForm(),
         # Coaches first: they see other people's health data.
         "offer_two_step": not two_step.is_on(request.user),
     }
@@ -56,7 +58,9 @@ def roster(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @require_POST
 def invitation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
-    invitation = services.invitation_create(coach=request.user)
+    form = InvitationForm(request.POST)
+    name = form.cleaned_data["name"] if form.is_valid() else ""
+    invitation = services.invitation_create(coach=request.user, name=name)
     request.session[SESSION_FLAG] = True  # the Coach tab, from now on
     return redirect("coaching:invitation", pk=invitation.pk)
 
@@ -65,7 +69,12 @@ def invitation_create(request: AuthenticatedHttpRequest) -> HttpResponse:
 def invitation_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     invitation = queries.invitation_of(request.user, pk)
     join_url = request.build_absolute_uri(reverse("coaching:join_code", args=[invitation.code]))
-    context = {"invitation": invitation, "join_url": join_url, "now": timezone.now()}
+    context = {
+        "invitation": invitation,
+        "join_url": join_url,
+        "qr": qr_svg(join_url),
+        "now": timezone.now(),
+    }
     return render(request, "coaching/invitation.html", context)
 
 

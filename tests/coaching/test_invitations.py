@@ -3,11 +3,13 @@
 from datetime import timedelta
 
 import pytest
+import segno
 from django.urls import reverse
 from django.utils import timezone
 
 from coaching import queries, services
 from coaching.models import CODE_ALPHABET, CoachLink, Invitation
+from coaching.qr import qr_svg
 from tests.coaching.conftest import link, signed_in
 from tests.factories import InvitationFactory, UserFactory
 from tracker.models import Profile
@@ -161,3 +163,42 @@ def test_the_roster_lists_open_invitations_only(coach, athlete):
     waiting = services.invitation_create(coach=coach)
     InvitationFactory(coach=coach, expires_at=timezone.now() - timedelta(days=1))
     assert list(queries.open_invitations(coach)) == [waiting]
+
+
+def test_an_invitation_is_named_for_whom_it_is_and_listed_as_waiting(athlete):
+    client = signed_in(athlete)
+    client.post(reverse("coaching:invitation_create"), {"name": "  Ada Lovelace "})
+    invitation = Invitation.objects.get(coach=athlete)
+    assert invitation.name == "Ada Lovelace"
+    assert (
+        "Invitation for Ada Lovelace"
+        in client.get(reverse("coaching:invitation", args=[invitation.pk])).text
+    )
+    roster = client.get(reverse("coaching:roster")).text
+    assert "Waiting for an answer" in roster
+    assert "Ada Lovelace" in roster
+
+
+def test_a_name_too_long_still_makes_an_invitation_without_it(athlete):
+    signed_in(athlete).post(reverse("coaching:invitation_create"), {"name": "x" * 101})
+    assert Invitation.objects.get(coach=athlete).name == ""
+
+
+def test_the_invitation_page_draws_the_links_qr_code_on_the_server(athlete):
+    client = signed_in(athlete)
+    response = client.post(reverse("coaching:invitation_create"))
+    page = client.get(response.url).text
+    assert '<svg width="185" height="185" class="qr">' in page
+    assert "<title>QR code of the link</title>" in page
+    assert 'id="share-invitation"' in page  # shown by share.js where the phone can share
+
+
+def test_the_qr_code_is_the_links_matrix_and_holds_none_of_its_text():
+    """What the page marks safe is segno's drawing of the link (nothing of the URL's text
+    can break out of the markup)."""
+    url = "https://thrustlog.example/coach/join/ABCDEFGH/<script>"
+    drawn = str(qr_svg(url))
+    assert drawn == segno.make(url, error="m").svg_inline(
+        scale=5, dark="#000", light="#fff", svgclass="qr", title="QR code of the link"
+    )
+    assert "<script>" not in drawn
