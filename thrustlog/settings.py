@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "tracker",
     "advice",
     "coaching",
+    "reports",
 ]
 
 MIDDLEWARE = [
