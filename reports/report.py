@@ -18,7 +18,7 @@ from advice.items import AdviceItem
 from advice.wording import SYMPTOM_WORDS, Voice, day_text, setup_text
 from tracker.charts.common import as_date, monday
 from tracker.charts.progression import Marked
-from tracker.units import display
+from tracker.units import display, from_kg
 
 WEEK = timedelta(days=7)
 DEFAULT_WEEKS = 8
@@ -83,6 +83,7 @@ class LoadWeek:
     sets: int
     sessions: int
     change: str  # "load jump: top set +12%", "lighter: top set -15%", or ""
+    top_value: float = 0.0  # the top set in the athlete's unit, for the chart
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,7 @@ def load_weeks(
                     row["sets"],
                     row["sessions"],
                     change,
+                    float(from_kg(row["top_load_kg"], unit)),
                 )
             )
     return shown
