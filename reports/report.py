@@ -84,6 +84,8 @@ class LoadWeek:
     sessions: int
     change: str  # "load jump: top set +12%", "lighter: top set -15%", or ""
     top_value: float = 0.0  # the top set in the athlete's unit, for the chart
+    top_kg: Decimal = Decimal(0)
+    volume_kg: Decimal = Decimal(0)
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,13 @@ class SetupSpan:
     last: date
     sessions: int
     text: str
-    changed: str  # "padding, foot distance" (empty for the first span)
+    values: dict[str, str]  # field -> value most sets used
+    changed_fields: tuple[str, ...] = ()  # empty for the first span
+
+    @property
+    def changed(self) -> str:
+        """ "padding, foot distance"."""
+        return ", ".join(f.replace("_", " ") for f in self.changed_fields)
 
 
 @dataclass(frozen=True)
@@ -195,6 +203,8 @@ def load_weeks(
                     row["sessions"],
                     change,
                     float(from_kg(row["top_load_kg"], unit)),
+                    row["top_load_kg"],
+                    row["volume_kg"],
                 )
             )
     return shown
@@ -208,23 +218,17 @@ def _setup_text(values: dict[str, str]) -> str:
 def setup_spans(sessions: Sequence[tuple[date, dict[str, str]]]) -> list[SetupSpan]:
     """Sessions (oldest first, each with the value most of its sets used per field) grouped
     into runs with the same setup, each saying which fields changed from the run before."""
-    spans: list[SetupSpan] = []
-    current: dict[str, str] | None = None
-    first = last = None
-    count = 0
-    changed = ""
+    runs: list[list[Any]] = []  # [first, last, sessions, values]
     for day, values in sessions:
-        if values != current:
-            if current is not None and first is not None and last is not None:
-                spans.append(SetupSpan(first, last, count, _setup_text(current), changed))
-                changed = ", ".join(
-                    f.replace("_", " ") for f in SETUP_ORDER if values.get(f) != current.get(f)
-                )
-            current, first, count = values, day, 0
-        last = day
-        count += 1
-    if current is not None and first is not None and last is not None:
-        spans.append(SetupSpan(first, last, count, _setup_text(current), changed))
+        if runs and runs[-1][3] == values:
+            runs[-1][1], runs[-1][2] = day, runs[-1][2] + 1
+        else:
+            runs.append([day, day, 1, values])
+    spans = []
+    for index, (first, last, count, values) in enumerate(runs):
+        before = runs[index - 1][3] if index else None
+        changed = tuple(f for f in SETUP_ORDER if values.get(f) != before.get(f)) if before else ()
+        spans.append(SetupSpan(first, last, count, _setup_text(values), values, changed))
     return spans
 
 
