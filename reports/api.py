@@ -3,12 +3,14 @@
 experiment is a 404."""
 
 import re
-from datetime import date
+import uuid
+from datetime import date, timedelta
 from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.request import Request
@@ -35,11 +37,11 @@ from tracker.api.fields import (
     StrictUUIDField,
 )
 from tracker.api.pagination import single
+from tracker.api.schema import ErrorSerializer
 from tracker.choices import PainRegion
 from tracker.validators import EARLIEST_SESSION_DATE
 
 _DIGITS = re.compile(r"[0-9]{1,2}")
-_ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 # --- the report ------------------------------------------------------------------------------
 
@@ -114,6 +116,7 @@ class OutcomeSerializer(serializers.Serializer):
 
 
 class ExperimentSerializer(serializers.ModelSerializer):
+    change = serializers.SerializerMethodField()
     result = serializers.SerializerMethodField()
 
     class Meta:
@@ -121,6 +124,7 @@ class ExperimentSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "started_on",
+            "change",
             "field",
             "value",
             "description",
@@ -133,7 +137,13 @@ class ExperimentSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
-    @extend_schema(responses=OutcomeSerializer)  # type: ignore[misc]
+    def get_change(self, experiment: Experiment) -> str:
+        """As it is recorded: "padding:thick", "load:lighter", "other"."""
+        if experiment.field == ChangeField.OTHER:
+            return ChangeField.OTHER
+        return f"{experiment.field}:{experiment.value}"
+
+    @extend_schema_field(OutcomeSerializer(allow_null=True))  # type: ignore[misc]
     def get_result(self, experiment: Experiment) -> dict[str, Any] | None:
         outcome: Outcome | None = self.context.get("outcomes", {}).get(experiment.pk)
         if outcome is None:
@@ -220,47 +230,31 @@ def report_dict(report: Report) -> dict[str, Any]:
     }
 
 
+class ReportQuery(serializers.Serializer):
+    weeks = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        max_value=MAX_WEEKS,
+        help_text=f"The last weeks up to your today (default {DEFAULT_WEEKS}).",
+    )
+
+
 def _period(request: Request, today: date) -> Period:
-    raw = {name: single(request, name) for name in ("weeks", "start", "end")}
-    errors: dict[str, list[str]] = {}
-    weeks = DEFAULT_WEEKS
-    if raw["weeks"] is not None:
-        if not _DIGITS.fullmatch(raw["weeks"]) or not 1 <= int(raw["weeks"]) <= MAX_WEEKS:
-            errors["weeks"] = [f"A whole number of weeks from 1 to {MAX_WEEKS}."]
-        else:
-            weeks = int(raw["weeks"])
-    days: dict[str, date | None] = {}
-    for name in ("start", "end"):
-        days[name] = None
-        if raw[name] is not None:
-            try:
-                if not _ISO.fullmatch(raw[name] or ""):
-                    raise ValueError
-                days[name] = date.fromisoformat(raw[name] or "")
-            except ValueError:
-                errors[name] = ["A date, YYYY-MM-DD."]
-    end, start = days["end"] or today, days["start"]
-    if "end" not in errors and not EARLIEST_SESSION_DATE <= end <= today:
-        errors["end"] = [f"A date from 1900-01-01 to {today.isoformat()}."]
-    if start is not None and not errors and not EARLIEST_SESSION_DATE <= start <= end:
-        errors["start"] = ["A date from 1900-01-01 to the end of the period."]
-    if start is not None and not errors and (end - start).days > MAX_WEEKS * 7:
-        errors["start"] = ["A period of at most a year."]
-    if errors:
-        raise ValidationError(errors)
-    return Period(start, end) if start else Period.last_weeks(weeks, end)
+    raw = single(request, "weeks")
+    # Plain digits only: DRF's IntegerField would also take "8.0" and "+8".
+    if raw is not None and not _DIGITS.fullmatch(raw):
+        raise ValidationError({"weeks": [f"A whole number of weeks from 1 to {MAX_WEEKS}."]})
+    query = ReportQuery(data={} if raw is None else {"weeks": raw})
+    query.is_valid(raise_exception=True)
+    return Period.last_weeks(query.validated_data.get("weeks", DEFAULT_WEEKS), today)
 
 
 class ReportView(APIView):
     @extend_schema(
         summary="Your report for a clinician",
-        description="The data of the report page and PDF for a period: the last `weeks` weeks "
-        "(default 8), or `start` to `end` (default: today). Loads in kilograms.",
-        parameters=[
-            OpenApiParameter("weeks", int, description="1 to 52 (default 8)."),
-            OpenApiParameter("start", date, description="First day (overrides weeks)."),
-            OpenApiParameter("end", date, description="Last day (default: your today)."),
-        ],
+        description="The data of the report page and PDF for the last `weeks` weeks (default "
+        "8) up to your today (the page also takes any start and end). Loads in kilograms.",
+        parameters=[ReportQuery],
         responses=ReportSerializer,
     )
     def get(self, request: Request) -> Response:
@@ -315,22 +309,23 @@ class NewShareLinkSerializer(ShareLinkSerializer):
         read_only_fields = fields
 
 
+class StrictNumberChoiceField(serializers.ChoiceField):
+    """One of a few whole numbers, sent as a JSON number ("7" is refused)."""
+
+    def to_internal_value(self, data: Any) -> Any:
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("invalid_choice", input=data)
+        return super().to_internal_value(data)
+
+
 class ShareLinkInputSerializer(serializers.Serializer):
-    label = StrictCharField(max_length=80, help_text="Who it is for (shown to you only).")
-    days = serializers.ChoiceField(choices=LINK_DAYS, help_text="How long it works: 7 or 30.")
+    label = StrictCharField(
+        max_length=80, trim_whitespace=False, help_text="Who it is for (shown to you only)."
+    )
+    days = StrictNumberChoiceField(choices=LINK_DAYS, help_text="How long it works: 7 or 30.")
     weeks = StrictIntegerField(min_value=1, max_value=MAX_WEEKS, required=False)
     include_charts = StrictBooleanField(required=False)
     include_notes = StrictBooleanField(required=False)
-
-    def validate_days(self, value: Any) -> int:
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise ValidationError("7 or 30.")
-        return value
-
-    def validate_label(self, value: str) -> str:
-        if not value.strip():
-            raise ValidationError("Say who the link is for.")
-        return value
 
 
 class ShareLinksView(APIView):
@@ -342,8 +337,9 @@ class ShareLinksView(APIView):
     @extend_schema(
         summary="Make a share link",
         request=ShareLinkInputSerializer,
-        responses={201: NewShareLinkSerializer},
-        description="201 with the link's URL and token: shown this once, only a hash is kept.",
+        responses={201: NewShareLinkSerializer, 409: ErrorSerializer},
+        description="201 with the link's URL and token: shown this once, only a hash is kept. "
+        "409 when 10 links still work: revoke one first.",
     )
     def post(self, request: Request) -> Response:
         given = ShareLinkInputSerializer(data=request.data)
@@ -359,7 +355,7 @@ class ShareLinksView(APIView):
                 include_notes=data.get("include_notes", True),
             )
         except services.ShareLinkError as error:
-            raise ValidationError({"non_field_errors": [str(error)]}) from error
+            return Response({"detail": str(error)}, status=status.HTTP_409_CONFLICT)
         answer = NewShareLinkSerializer(new.link).data
         answer["token"] = new.token
         answer["url"] = request.build_absolute_uri(
@@ -368,17 +364,29 @@ class ShareLinksView(APIView):
         return Response(answer, status=status.HTTP_201_CREATED)
 
 
+def _link_id(public_id: str) -> uuid.UUID:
+    try:
+        return uuid.UUID(public_id)
+    except ValueError:
+        raise NotFound("No such link.") from None
+
+
+LINK_ID = OpenApiParameter("public_id", OpenApiTypes.UUID, OpenApiParameter.PATH)
+
+
 class ShareLinkView(APIView):
-    @extend_schema(summary="One of your share links", responses=ShareLinkSerializer)
-    def get(self, request: Request, public_id: Any) -> Response:
-        link = queries.share_links_of(request.user).filter(public_id=public_id).first()
+    @extend_schema(
+        summary="One of your share links", parameters=[LINK_ID], responses=ShareLinkSerializer
+    )
+    def get(self, request: Request, public_id: str) -> Response:
+        link = queries.share_links_of(request.user).filter(public_id=_link_id(public_id)).first()
         if link is None:
             raise NotFound("No such link.")
         return Response(ShareLinkSerializer(link).data)
 
-    @extend_schema(summary="Revoke a share link", responses={204: None})
-    def delete(self, request: Request, public_id: Any) -> Response:
-        if not services.share_link_revoke(athlete=request.user, public_id=public_id):
+    @extend_schema(summary="Revoke a share link", parameters=[LINK_ID], responses={204: None})
+    def delete(self, request: Request, public_id: str) -> Response:
+        if not services.share_link_revoke(athlete=request.user, public_id=_link_id(public_id)):
             raise NotFound("No such live link.")
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -386,45 +394,49 @@ class ShareLinkView(APIView):
 # --- experiments -----------------------------------------------------------------------------
 
 
+# Every change the API takes, as one value: "padding:thick", "load:lighter", "other". One
+# field rather than a field and a value, so that every value the schema allows is valid.
+CHANGES = [f"{field}:{value}" for field, values in VALUES.items() for value in values.values]
+CHANGES.append(ChangeField.OTHER)
+
+
 class ExperimentInputSerializer(serializers.Serializer):
-    started_on = StrictDateField(help_text="The day of the change (default: your today).")
-    field = StrictChoiceField(ChangeField)
-    value = StrictCharField(
-        max_length=16,
-        required=False,
-        allow_blank=True,
-        help_text="The new setting: a padding, foot_distance, stance_width or equipment value, "
-        '"lighter" or "heavier" for load; empty for other.',
+    date = StrictDateField(help_text="The day of the change, up to your tomorrow.")
+    change = serializers.ChoiceField(
+        choices=CHANGES,
+        help_text='What changed to what: "padding:thick", "foot_distance:shins_vertical", '
+        '"load:lighter", ... or "other" (then say what in `description`).',
     )
     regions = serializers.ListField(
-        child=StrictChoiceField(PainRegion), min_length=1, max_length=len(PainRegion)
+        child=StrictChoiceField(PainRegion),
+        min_length=1,
+        max_length=len(PainRegion),
+        help_text="The pain it is meant to help.",
     )
     description = StrictCharField(max_length=200, required=False, allow_blank=True)
-    cause = StrictCharField(max_length=40, required=False, allow_blank=True)
-    client_id = StrictUUIDField(required=False, allow_null=True)
+    cause = serializers.ChoiceField(
+        choices=["", *sorted(CAUSES)],
+        required=False,
+        allow_blank=True,
+        help_text="The advice cause it answers, if any.",
+    )
+    client_id = StrictUUIDField(
+        required=False,
+        allow_null=True,
+        help_text="Chosen by the client; repeating it returns the stored object (200).",
+    )
 
-    def validate_started_on(self, value: date) -> date:
-        today = log.today_for(self.context["request"].user)
-        if not EARLIEST_SESSION_DATE <= value <= today:
-            raise ValidationError(f"A date from 1900-01-01 to {today.isoformat()}.")
+    def validate_date(self, value: date) -> date:
+        # The bound of every date the athlete gives: 1900-01-01 to their today plus one day.
+        latest = log.today_for(self.context["request"].user) + timedelta(days=1)
+        if not EARLIEST_SESSION_DATE <= value <= latest:
+            raise ValidationError(f"A date from 1900-01-01 to {latest.isoformat()}.")
         return value
 
-    def validate_cause(self, value: str) -> str:
-        if value and value not in CAUSES:
-            raise ValidationError("A cause id of the advice.")
+    def validate_change(self, value: Any) -> str:
+        if not isinstance(value, str):
+            raise ValidationError("One of the listed changes.")
         return value
-
-    def validate(self, data: dict[str, Any]) -> dict[str, Any]:
-        field, value = data["field"], data.get("value", "")
-        if field in VALUES and value not in VALUES[field].values:
-            choices = ", ".join(VALUES[field].values)
-            raise ValidationError({"value": [f"For {field}: one of {choices}."]})
-        if field == ChangeField.OTHER:
-            if value:
-                raise ValidationError({"value": ["Leave it empty for other."]})
-            if not data.get("description", "").strip():
-                raise ValidationError({"description": ["Say what you changed."]})
-        return data
 
 
 def _experiments_answer(request: Request, experiments: list[Experiment], many: bool) -> Any:
@@ -462,11 +474,12 @@ class ExperimentsView(APIView):
         given = ExperimentInputSerializer(data=request.data, context={"request": request})
         given.is_valid(raise_exception=True)
         data = given.validated_data
+        field, _, value = data["change"].partition(":")
         experiment, created = services.experiment_record(
             athlete=request.user,
-            started_on=data["started_on"],
-            field=data["field"],
-            value=data.get("value", ""),
+            started_on=data["date"],
+            field=field,
+            value=value,
             regions=data["regions"],
             description=data.get("description", ""),
             cause=data.get("cause", ""),
@@ -476,26 +489,34 @@ class ExperimentsView(APIView):
         return Response(answer, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
 
-def _own_experiment(request: Request, pk: int) -> Experiment:
+EXPERIMENT_ID = OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH)
+
+
+def _own_experiment(request: Request, pk: str) -> Experiment:
     experiment = None
-    if 1 <= pk <= MAX_ID:
-        experiment = queries.experiments_of(request.user).filter(pk=pk).first()
+    if pk.isascii() and pk.isdigit() and len(pk) <= 19 and 1 <= int(pk) <= MAX_ID:
+        experiment = queries.experiments_of(request.user).filter(pk=int(pk)).first()
     if experiment is None:
         raise NotFound("No such experiment.")
     return experiment
 
 
 class ExperimentView(APIView):
-    @extend_schema(summary="One experiment and its result", responses=ExperimentSerializer)
-    def get(self, request: Request, pk: int) -> Response:
+    @extend_schema(
+        summary="One experiment and its result",
+        parameters=[EXPERIMENT_ID],
+        responses=ExperimentSerializer,
+    )
+    def get(self, request: Request, pk: str) -> Response:
         experiment = _own_experiment(request, pk)
         return Response(_experiments_answer(request, [experiment], many=False))
 
     @extend_schema(
         summary="Remove an experiment",
         description="Yours is deleted; one the log showed is dismissed (not found again).",
+        parameters=[EXPERIMENT_ID],
         responses={204: None},
     )
-    def delete(self, request: Request, pk: int) -> Response:
+    def delete(self, request: Request, pk: str) -> Response:
         services.experiment_remove(athlete=request.user, experiment=_own_experiment(request, pk))
         return Response(status=status.HTTP_204_NO_CONTENT)

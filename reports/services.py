@@ -52,7 +52,7 @@ def share_link_create(
     Coach notes are kept only if they are notes to this athlete.
     """
     if days not in LINK_DAYS:
-        raise ShareLinkError("A link lasts 7 or 30 days.")
+        raise ValueError("A link lasts 7 or 30 days.")
     now = timezone.now()
     live = ShareLink.objects.filter(athlete=athlete, revoked_at__isnull=True, expires_at__gt=now)
     if live.count() >= MAX_LIVE_LINKS:
@@ -62,7 +62,7 @@ def share_link_create(
     token = secrets.token_urlsafe(TOKEN_BYTES)
     link = ShareLink.objects.create(
         athlete=athlete,
-        label=label.strip(),
+        label=label.strip() or "someone",
         token_hash=queries.token_hash(token),
         weeks=weeks,
         include_charts=include_charts,
