@@ -66,7 +66,8 @@ def _pdf_response(request: HttpRequest, report: Report, filename: str) -> HttpRe
 def report_pdf(request: HttpRequest) -> HttpResponse:
     form, report = _report_from(request)
     if form.errors:
-        return render(request, "reports/report_page.html", {"form": form, "report": report}, 400)
+        context = {"form": form, "report": report}
+        return render(request, "reports/report_page.html", context, status=400)
     name = f"thrustlog-report-{report.period.start:%Y-%m-%d}-{report.period.end:%Y-%m-%d}.pdf"
     return _pdf_response(request, report, name)
 
