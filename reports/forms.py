@@ -100,9 +100,23 @@ class ShareLinkForm(forms.Form):
         widget=Chips,
         help_text="The weeks up to the day the link is opened.",
     )
-    include_charts = forms.BooleanField(label="Let them open the charts too", required=False)
-    include_notes = forms.BooleanField(
-        label="Include my session notes", required=False, initial=True
+    include_charts = forms.TypedChoiceField(
+        label="Charts",
+        choices=[("0", "Report only"), ("1", "Report and charts")],
+        coerce=lambda value: value == "1",
+        initial="0",
+        required=False,
+        empty_value=False,
+        widget=Chips,
+    )
+    include_notes = forms.TypedChoiceField(
+        label="Your session notes",
+        choices=YES_NO,
+        coerce=lambda value: value == "1",
+        initial="1",
+        required=False,
+        empty_value=True,
+        widget=Chips,
     )
     coach_notes = forms.TypedMultipleChoiceField(
         label="Your coach's notes to include", coerce=int, required=False, widget=ChipBoxes

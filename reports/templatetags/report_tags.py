@@ -8,6 +8,7 @@ from django import template
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils.safestring import SafeString
 
+from advice.causes import REFERRAL_CAUSES
 from advice.items import AdviceItem
 from advice.services import voice_for
 from reports import queries, svg
@@ -59,9 +60,20 @@ def experiments_panel(
     }
 
 
+def _helped_note(item: AdviceItem) -> bool:
+    """The engine's "... helped" notes and the experiments' "What helped: ..." ones."""
+    return item.severity == "info" and (
+        item.title.endswith("helped") or item.title.startswith("What helped")
+    )
+
+
 @register.inclusion_tag("reports/partials/experiment_form.html", takes_context=True)
 def experiment_form(context: template.Context, item: AdviceItem) -> dict[str, Any]:
-    """ "I'm trying this" on an advice item: the change its cause suggests, today, its regions."""
+    """ "I'm trying this" on an advice item: the change its cause suggests, today, its regions.
+    Not on a referral (the change to make there is to see someone) nor on a note that a change
+    already helped."""
+    if item.cause in REFERRAL_CAUSES or item.follow_up or _helped_note(item):
+        return {"form": None}
     field, value = CAUSE_CHANGES.get(item.cause, (ChangeField.OTHER, ""))
     regions = list(item.regions or ((item.region,) if item.region else ()))
     form = ExperimentForm(
