@@ -20,6 +20,7 @@ from datetime import date, timedelta
 
 from advice.items import AdviceItem, Evidence
 from advice.rules.common import make_item
+from advice.rules.setup import SETUP_RULES
 from advice.wording import Voice, day_text, pain_text, region_text, setup_text
 
 WINDOW = timedelta(weeks=4)  # each side of the change
@@ -227,6 +228,17 @@ def outcome_text(outcome: Outcome, voice: Voice | None = None) -> str:
     if not outcome.regions:
         return "No region to compare: name the pain this change is meant to help."
     return " ".join(region_text_of(outcome, r, voice) for r in outcome.regions)
+
+
+def cause_for(field: str, previous: str, regions: tuple[str, ...]) -> str:
+    """The advice cause a change away from `previous` answers for one of `regions` (the setup
+    rules' own links), or a lighter load for loading pain; "" when none does."""
+    if field == "load":
+        return "too_much_weight_too_soon"
+    for rule in SETUP_RULES:
+        if rule.field == field and previous in rule.values and rule.region in regions:
+            return rule.cause
+    return ""
 
 
 # --- the engine's "what helped" notes, from the same record ---------------------------------

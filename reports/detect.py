@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from advice.experiments import SessionPain
-from advice.rules.setup import SETUP_RULES
+from advice.experiments import SessionPain, cause_for
 
 SETUP_FIELDS = ("padding", "foot_distance", "stance_width", "equipment")
 STEADY = 2  # sessions on the old value before a switch counts (one odd session is not a habit)
@@ -53,16 +52,6 @@ def painful_regions(pains: list[SessionPain], day: date) -> tuple[str, ...]:
         if score >= PAIN_BEFORE
     }
     return tuple(sorted(regions))
-
-
-def cause_for(field: str, previous: str, regions: tuple[str, ...]) -> str:
-    """The advice cause a move away from `previous` answers, for one of `regions`."""
-    if field == "load":
-        return "too_much_weight_too_soon"
-    for rule in SETUP_RULES:
-        if rule.field == field and previous in rule.values and rule.region in regions:
-            return rule.cause
-    return ""
 
 
 def _switches(sessions: list[SessionSetup], field: str) -> list[tuple[date, str, str]]:

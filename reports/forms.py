@@ -11,7 +11,7 @@ from reports.report import DEFAULT_WEEKS, MAX_WEEKS, Period
 from reports.services import LINK_DAYS
 from tracker.choices import Equipment, FootDistance, Padding, PainRegion, StanceWidth
 from tracker.fields import IsoDateField
-from tracker.forms import ChipBoxes, Chips
+from tracker.forms.widgets import ChipBoxes, Chips
 from tracker.validators import EARLIEST_SESSION_DATE
 
 WEEK_CHOICES = [(4, "4 weeks"), (8, "8 weeks"), (12, "12 weeks"), (26, "6 months")]

@@ -14,9 +14,18 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from advice.causes import CAUSES
-from advice.experiments import WINDOW, Outcome, SessionPain, Trial, compare
+from advice.experiments import (
+    HELPED_NOTE_WEEKS,
+    WINDOW,
+    Outcome,
+    SessionPain,
+    Trial,
+    compare,
+    helped_item,
+)
+from advice.items import AdviceItem
 from advice.services import advice_for, voice_for
-from advice.wording import REGION_NAMES, day_text
+from advice.wording import REGION_NAMES, Voice, day_text
 from coaching.models import Comment
 from reports.detect import LOOKBACK, SessionSetup
 from reports.models import Experiment, ShareLink, ShareOpening
@@ -31,8 +40,8 @@ from reports.report import (
     setup_spans,
 )
 from tracker import aggregates, queries
-from tracker.charts.common import as_date
-from tracker.charts.progression import load_jumps
+from tracker.aggregates import as_date
+from tracker.charts.progression import marked_jumps
 from tracker.choices import HIP_THRUST_FAMILY
 from tracker.models import PainReport, Set, Symptom, SymptomResolution, TrainingSession
 
@@ -102,6 +111,20 @@ def outcomes_for(
     until = max(e.started_on for e in experiments) + WINDOW
     sessions = session_pains(athlete, since, min(until, today))
     return [(e, compare(trial_of(e), sessions, today)) for e in experiments]
+
+
+def helped_notes(athlete: AbstractBaseUser, today: date, voice: Voice) -> list[AdviceItem]:
+    """A "what helped" note for each recent experiment whose comparison says it helped and that
+    answers a cause of the catalogue (advice.services.HELPED_NOTE_SOURCES): the same record
+    the report, the advice page and the coach read. One query, three with experiments."""
+    recent = experiments_of(athlete).filter(
+        started_on__gte=today - timedelta(weeks=HELPED_NOTE_WEEKS)
+    )
+    return [
+        helped_item(outcome, experiment.cause, voice)
+        for experiment, outcome in outcomes_for(athlete, recent, today)
+        if outcome.helped and experiment.cause in CAUSES
+    ]
 
 
 def session_setups(athlete: AbstractBaseUser, since: date) -> list[SessionSetup]:
@@ -225,7 +248,7 @@ def report_for(
         period=period,
         generated_on=today,
         regions=tuple(region_pains(pains, REGION_NAMES)),
-        loads=tuple(load_weeks(loads, weeks, load_jumps(loads, period.end), unit)),
+        loads=tuple(load_weeks(loads, weeks, marked_jumps(loads, period.end), unit)),
         setups=tuple(setup_spans(_setup_sessions(athlete, period))),
         flags=tuple(
             flag_lines(

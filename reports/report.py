@@ -15,8 +15,9 @@ from typing import Any
 
 from advice.experiments import Outcome, outcome_text
 from advice.items import AdviceItem
+from advice.thresholds import monday
 from advice.wording import SYMPTOM_WORDS, Voice, day_text, setup_text
-from tracker.charts.common import as_date, monday
+from tracker.aggregates import as_date
 from tracker.charts.progression import Marked
 from tracker.units import display, from_kg
 

@@ -22,9 +22,8 @@ from reports.forms import ExperimentForm, PeriodForm, ShareLinkForm
 from reports.models import ShareLink
 from reports.pdf import render_pdf
 from reports.report import Period, Report
-from tracker import charts
+from tracker import aggregates, charts
 from tracker import queries as log
-from tracker.views.dashboard import read_rows
 
 NEW_LINK = "reports:new-link"  # the session key holding a new link's URL until it is shown
 TOO_MANY_GUESSES = "Too many unknown links from this network: try again in an hour."
@@ -196,7 +195,10 @@ def shared_charts(request: HttpRequest, link: ShareLink, token: str) -> HttpResp
     services.share_link_opened(link=link, what="charts (shared link)")
     athlete, options = link.athlete, charts.Options.from_query(request.GET)
     today, unit = log.calendar_of(athlete)
-    page = charts.build(read_rows(athlete, options, today), options, unit=unit, today=today)
+    rows = aggregates.chart_rows(
+        athlete, load_since=options.load_since(today), since=options.since(today)
+    )
+    page = charts.build(charts.Rows(**rows), options, unit=unit, today=today)
     context = {"page": page, "link": link, "token": token, "unit": unit}
     if request.GET.get("partial") == "1":
         return render(request, "tracker/partials/charts.html", context)

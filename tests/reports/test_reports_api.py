@@ -14,17 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def api(athlete) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(athlete)
-    return client
-
-
-@pytest.fixture
-def outsider_api(outsider) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(outsider)
-    return client
+def api(athlete_api) -> APIClient:
+    return athlete_api  # the athlete, by API token (tests/conftest.py)
 
 
 def pad(today, **extra):
