@@ -117,6 +117,7 @@ class OutcomeSerializer(serializers.Serializer):
 
 class ExperimentSerializer(serializers.ModelSerializer):
     change = serializers.SerializerMethodField()
+    regions = serializers.ListField(child=serializers.ChoiceField(choices=PainRegion.choices))
     result = serializers.SerializerMethodField()
 
     class Meta:

@@ -113,8 +113,11 @@ class Experiment(models.Model):
                 condition=Q(client_id__isnull=False),
                 name="experiment_one_client_id_per_athlete",
             ),
+            # The same change on the same day is one experiment (said and seen in the log);
+            # changes in words ("other") are told apart by the client id alone.
             models.UniqueConstraint(
                 fields=["athlete", "field", "value", "started_on"],
+                condition=~Q(field="other"),
                 name="experiment_one_change_per_day",
             ),
             models.CheckConstraint(

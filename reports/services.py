@@ -17,7 +17,7 @@ from django.utils import timezone
 from accounts.services import access_record_by_link
 from reports import queries
 from reports.detect import detect
-from reports.models import Experiment, ExperimentSource, ShareLink, ShareOpening
+from reports.models import ChangeField, Experiment, ExperimentSource, ShareLink, ShareOpening
 from tracker.signals import announce_log_changed
 
 LINK_DAYS = (7, 30)
@@ -121,9 +121,11 @@ def experiment_record(
         if found is not None:
             return found, False
     regions = sorted(set(regions))
-    same = Experiment.objects.filter(
-        athlete=athlete, field=field, value=value, started_on=started_on
-    ).first()
+    same = (
+        Experiment.objects.filter(athlete=athlete, field=field, value=value, started_on=started_on)
+        .exclude(field=ChangeField.OTHER)
+        .first()
+    )
     if same is not None:
         same.regions = sorted(set(same.regions) | set(regions))
         same.description = description or same.description

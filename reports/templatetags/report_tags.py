@@ -6,6 +6,7 @@ from typing import Any
 
 from django import template
 from django.contrib.auth.models import AbstractBaseUser
+from django.utils import timezone
 from django.utils.safestring import SafeString
 
 from advice.causes import REFERRAL_CAUSES
@@ -15,7 +16,6 @@ from reports import queries, svg
 from reports.forms import VALUES, ExperimentForm
 from reports.models import ChangeField
 from reports.report import LoadWeek, RegionPain, experiment_line
-from tracker import queries as log
 
 register = template.Library()
 
@@ -48,8 +48,13 @@ def load_chart(loads: list[LoadWeek], unit: str) -> SafeString:
 def experiments_panel(
     context: template.Context, athlete: AbstractBaseUser, coach: bool = False
 ) -> dict[str, Any]:
-    """The athlete's experiments and their results (three queries at most)."""
-    today, unit = log.calendar_of(athlete)
+    """The athlete's experiments and their results (three queries at most).
+
+    The unit is the page's (the athlete's own, or the one a coach's advice was worded in) and
+    the day the viewer's: the athlete's profile is read once per page, by the advice. For a
+    coach in another time zone the comparison may end a day off; the counts say so.
+    """
+    today, unit = timezone.localdate(), context.get("unit") or "kg"
     voice = voice_for(athlete, unit, coach=coach)
     outcomes = queries.outcomes_for(athlete, queries.experiments_of(athlete), today)
     return {

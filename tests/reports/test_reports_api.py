@@ -173,3 +173,11 @@ def test_the_schema_documents_the_new_endpoints(api):
         "/api/v1/experiments/",
         "/api/v1/experiments/{id}/",
     } <= set(paths)
+
+
+def test_two_changes_in_words_on_one_day_are_two_experiments(api, today):
+    for words in ("glute activation first", "slower tempo"):
+        body = {"date": today.isoformat(), "change": "other", "regions": ["knee"]}
+        response = api.post("/api/v1/experiments/", {**body, "description": words}, format="json")
+        assert response.status_code == 201
+    assert Experiment.objects.count() == 2
