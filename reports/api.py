@@ -2,6 +2,7 @@
 /experiments/). Loads are kilograms, as everywhere in the API; another athlete's link or
 experiment is a 404."""
 
+import datetime as dt
 import re
 import uuid
 from datetime import date, timedelta
@@ -26,6 +27,7 @@ from reports.forms import VALUES
 from reports.models import ChangeField, Experiment, ShareLink
 from reports.report import DEFAULT_WEEKS, MAX_WEEKS, Period, Report
 from reports.services import LINK_DAYS
+from thrustlog.http import signed_in
 from tracker import queries as log
 from tracker.api.fields import (
     MAX_ID,
@@ -144,7 +146,7 @@ class ExperimentSerializer(serializers.ModelSerializer):
             return ChangeField.OTHER
         return f"{experiment.field}:{experiment.value}"
 
-    @extend_schema_field(OutcomeSerializer(allow_null=True))  # type: ignore[misc]
+    @extend_schema_field(OutcomeSerializer(allow_null=True))
     def get_result(self, experiment: Experiment) -> dict[str, Any] | None:
         outcome: Outcome | None = self.context.get("outcomes", {}).get(experiment.pk)
         if outcome is None:
@@ -178,7 +180,8 @@ class ReportExperimentSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     started_on = serializers.DateField()
     change = serializers.CharField()
-    source = serializers.CharField()
+    # A field named like a Field attribute: DRF's metaclass takes it; the stubs cannot know.
+    source = serializers.CharField()  # type: ignore[assignment]
     result = OutcomeSerializer()
 
 
@@ -259,8 +262,8 @@ class ReportView(APIView):
         responses=ReportSerializer,
     )
     def get(self, request: Request) -> Response:
-        period = _period(request, log.today_for(request.user))
-        report = queries.report_for(request.user, period)
+        period = _period(request, log.today_for(signed_in(request)))
+        report = queries.report_for(signed_in(request), period)
         return Response(ReportSerializer(report_dict(report)).data)
 
 
@@ -293,9 +296,7 @@ class ShareLinkSerializer(serializers.ModelSerializer):
             return "revoked"
         return "expired" if link.expires_at <= timezone.now() else "live"
 
-    @extend_schema(  # type: ignore[misc]
-        responses=serializers.ListField(child=serializers.DateTimeField())
-    )
+    @extend_schema(responses=serializers.ListField(child=serializers.DateTimeField()))
     def get_openings(self, link: ShareLink) -> list[str]:
         field = serializers.DateTimeField()
         return [field.to_representation(o.record.at) for o in link.openings.all()]
@@ -320,7 +321,8 @@ class StrictNumberChoiceField(serializers.ChoiceField):
 
 
 class ShareLinkInputSerializer(serializers.Serializer):
-    label = StrictCharField(
+    # A field, as `source` above.
+    label = StrictCharField(  # type: ignore[assignment]
         max_length=80, trim_whitespace=False, help_text="Who it is for (shown to you only)."
     )
     days = StrictNumberChoiceField(choices=LINK_DAYS, help_text="How long it works: 7 or 30.")
@@ -332,7 +334,7 @@ class ShareLinkInputSerializer(serializers.Serializer):
 class ShareLinksView(APIView):
     @extend_schema(summary="Your share links", responses=ShareLinkSerializer(many=True))
     def get(self, request: Request) -> Response:
-        links = queries.share_links_of(request.user)
+        links = queries.share_links_of(signed_in(request))
         return Response(ShareLinkSerializer(links, many=True).data)
 
     @extend_schema(
@@ -348,7 +350,7 @@ class ShareLinksView(APIView):
         data = given.validated_data
         try:
             new = services.share_link_create(
-                athlete=request.user,
+                athlete=signed_in(request),
                 label=data["label"],
                 days=data["days"],
                 weeks=data.get("weeks", DEFAULT_WEEKS),
@@ -380,14 +382,18 @@ class ShareLinkView(APIView):
         summary="One of your share links", parameters=[LINK_ID], responses=ShareLinkSerializer
     )
     def get(self, request: Request, public_id: str) -> Response:
-        link = queries.share_links_of(request.user).filter(public_id=_link_id(public_id)).first()
+        link = (
+            queries.share_links_of(signed_in(request)).filter(public_id=_link_id(public_id)).first()
+        )
         if link is None:
             raise NotFound("No such link.")
         return Response(ShareLinkSerializer(link).data)
 
     @extend_schema(summary="Revoke a share link", parameters=[LINK_ID], responses={204: None})
     def delete(self, request: Request, public_id: str) -> Response:
-        if not services.share_link_revoke(athlete=request.user, public_id=_link_id(public_id)):
+        if not services.share_link_revoke(
+            athlete=signed_in(request), public_id=_link_id(public_id)
+        ):
             raise NotFound("No such live link.")
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -427,7 +433,7 @@ class ExperimentInputSerializer(serializers.Serializer):
         help_text="Chosen by the client; repeating it returns the stored object (200).",
     )
 
-    def validate_date(self, value: date) -> date:
+    def validate_date(self, value: dt.date) -> dt.date:
         # The bound of every date the athlete gives: 1900-01-01 to their today plus one day.
         latest = log.today_for(self.context["request"].user) + timedelta(days=1)
         if not EARLIEST_SESSION_DATE <= value <= latest:
@@ -441,9 +447,9 @@ class ExperimentInputSerializer(serializers.Serializer):
 
 
 def _experiments_answer(request: Request, experiments: list[Experiment], many: bool) -> Any:
-    today, unit = log.calendar_of(request.user)
-    voice = voice_for(request.user, unit)
-    outcomes = {e.pk: o for e, o in queries.outcomes_for(request.user, experiments, today)}
+    today, unit = log.calendar_of(signed_in(request))
+    voice = voice_for(signed_in(request), unit)
+    outcomes = {e.pk: o for e, o in queries.outcomes_for(signed_in(request), experiments, today)}
     context = {
         "outcomes": outcomes,
         "texts": {pk: outcome_text(o, voice) for pk, o in outcomes.items()},
@@ -460,8 +466,10 @@ class ExperimentsView(APIView):
         responses=ExperimentSerializer(many=True),
     )
     def get(self, request: Request) -> Response:
-        services.experiments_sync(athlete=request.user, today=log.today_for(request.user))
-        experiments = list(queries.experiments_of(request.user))
+        services.experiments_sync(
+            athlete=signed_in(request), today=log.today_for(signed_in(request))
+        )
+        experiments = list(queries.experiments_of(signed_in(request)))
         return Response(_experiments_answer(request, experiments, many=True))
 
     @extend_schema(
@@ -477,7 +485,7 @@ class ExperimentsView(APIView):
         data = given.validated_data
         field, _, value = data["change"].partition(":")
         experiment, created = services.experiment_record(
-            athlete=request.user,
+            athlete=signed_in(request),
             started_on=data["date"],
             field=field,
             value=value,
@@ -496,7 +504,7 @@ EXPERIMENT_ID = OpenApiParameter("id", OpenApiTypes.INT, OpenApiParameter.PATH)
 def _own_experiment(request: Request, pk: str) -> Experiment:
     experiment = None
     if pk.isascii() and pk.isdigit() and len(pk) <= 19 and 1 <= int(pk) <= MAX_ID:
-        experiment = queries.experiments_of(request.user).filter(pk=int(pk)).first()
+        experiment = queries.experiments_of(signed_in(request)).filter(pk=int(pk)).first()
     if experiment is None:
         raise NotFound("No such experiment.")
     return experiment
@@ -519,5 +527,7 @@ class ExperimentView(APIView):
         responses={204: None},
     )
     def delete(self, request: Request, pk: str) -> Response:
-        services.experiment_remove(athlete=request.user, experiment=_own_experiment(request, pk))
+        services.experiment_remove(
+            athlete=signed_in(request), experiment=_own_experiment(request, pk)
+        )
         return Response(status=status.HTTP_204_NO_CONTENT)

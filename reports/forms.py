@@ -1,9 +1,10 @@
 """Forms of the reports app: the report's period and notes, a share link, an experiment."""
 
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, cast
 
 from django import forms
+from django.db import models
 
 from advice.causes import CAUSES
 from reports.models import ChangeField, LoadChange
@@ -15,7 +16,7 @@ from tracker.forms.widgets import ChipBoxes, Chips
 from tracker.validators import EARLIEST_SESSION_DATE
 
 WEEK_CHOICES = [(4, "4 weeks"), (8, "8 weeks"), (12, "12 weeks"), (26, "6 months")]
-VALUES: dict[str, type] = {
+VALUES: dict[str, type[models.TextChoices]] = {
     ChangeField.PADDING: Padding,
     ChangeField.FOOT_DISTANCE: FootDistance,
     ChangeField.STANCE_WIDTH: StanceWidth,
@@ -43,14 +44,13 @@ class PeriodForm(forms.Form):
     def __init__(self, *args: Any, today: date, coach_notes: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.today = today
-        self.fields["coach_note"].choices = [
-            (n.pk, f"{n.coach.get_username()}: {n.body[:60]}") for n in coach_notes
-        ]
-        if not self.fields["coach_note"].choices:
+        choices = [(n.pk, f"{n.coach.get_username()}: {n.body[:60]}") for n in coach_notes]
+        cast(forms.ChoiceField, self.fields["coach_note"]).choices = choices
+        if not choices:
             del self.fields["coach_note"]
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         end, start = data.get("end") or self.today, data.get("start")
         if end > self.today + timedelta(days=1) or end < EARLIEST_SESSION_DATE:
             self.add_error("end", f"A date up to {self.today.isoformat()}.")
@@ -100,23 +100,16 @@ class ShareLinkForm(forms.Form):
         widget=Chips,
         help_text="The weeks up to the day the link is opened.",
     )
-    include_charts = forms.TypedChoiceField(
+    # Chips, not a checkbox: a thumb-sized target. Empty (an old form, a script) is the default.
+    include_charts = forms.ChoiceField(
         label="Charts",
         choices=[("0", "Report only"), ("1", "Report and charts")],
-        coerce=lambda value: value == "1",
         initial="0",
         required=False,
-        empty_value=False,
         widget=Chips,
     )
-    include_notes = forms.TypedChoiceField(
-        label="Your session notes",
-        choices=YES_NO,
-        coerce=lambda value: value == "1",
-        initial="1",
-        required=False,
-        empty_value=True,
-        widget=Chips,
+    include_notes = forms.ChoiceField(
+        label="Your session notes", choices=YES_NO, initial="1", required=False, widget=Chips
     )
     coach_notes = forms.TypedMultipleChoiceField(
         label="Your coach's notes to include", coerce=int, required=False, widget=ChipBoxes
@@ -124,10 +117,9 @@ class ShareLinkForm(forms.Form):
 
     def __init__(self, *args: Any, coach_notes: Any = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["coach_notes"].choices = [
-            (n.pk, f"{n.coach.get_username()}: {n.body[:60]}") for n in coach_notes
-        ]
-        if not self.fields["coach_notes"].choices:
+        choices = [(n.pk, f"{n.coach.get_username()}: {n.body[:60]}") for n in coach_notes]
+        cast(forms.ChoiceField, self.fields["coach_notes"]).choices = choices
+        if not choices:
             del self.fields["coach_notes"]
 
 
@@ -161,7 +153,7 @@ class ExperimentForm(forms.Form):
         return cause
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         field, value = data.get("field"), data.get("value", "")
         if field in VALUES and value not in VALUES[field].values:
             self.add_error("value", "Pick one of the choices.")

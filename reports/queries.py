@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import Max, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -55,12 +55,12 @@ def token_hash(token: str) -> str:
 # --- experiments -------------------------------------------------------------------------
 
 
-def experiments_of(athlete: AbstractBaseUser) -> QuerySet[Experiment]:
+def experiments_of(athlete: User) -> QuerySet[Experiment]:
     """The athlete's experiments, newest first (dismissed ones of the log left out)."""
     return Experiment.objects.filter(athlete=athlete, dismissed=False)
 
 
-def experiment_of(athlete: AbstractBaseUser, pk: int) -> Experiment:
+def experiment_of(athlete: User, pk: int) -> Experiment:
     return get_object_or_404(experiments_of(athlete), pk=pk)
 
 
@@ -74,7 +74,7 @@ def trial_of(experiment: Experiment) -> Trial:
     )
 
 
-def session_pains(athlete: AbstractBaseUser, since: date, until: date) -> list[SessionPain]:
+def session_pains(athlete: User, since: date, until: date) -> list[SessionPain]:
     """Hip-thrust sessions from `since` to `until`, each with its worst score per region
     (pain felt in a set of another exercise left out). Two queries."""
     days = dict(
@@ -101,7 +101,7 @@ def session_pains(athlete: AbstractBaseUser, since: date, until: date) -> list[S
 
 
 def outcomes_for(
-    athlete: AbstractBaseUser, experiments: Iterable[Experiment], today: date
+    athlete: User, experiments: Iterable[Experiment], today: date
 ) -> list[tuple[Experiment, Outcome]]:
     """Each experiment with its comparison as of `today` (two queries for all of them)."""
     experiments = list(experiments)
@@ -113,7 +113,7 @@ def outcomes_for(
     return [(e, compare(trial_of(e), sessions, today)) for e in experiments]
 
 
-def helped_notes(athlete: AbstractBaseUser, today: date, voice: Voice) -> list[AdviceItem]:
+def helped_notes(athlete: User, today: date, voice: Voice) -> list[AdviceItem]:
     """A "what helped" note for each recent experiment whose comparison says it helped and that
     answers a cause of the catalogue (advice.services.HELPED_NOTE_SOURCES): the same record
     the report, the advice page and the coach read. One query, three with experiments."""
@@ -127,7 +127,7 @@ def helped_notes(athlete: AbstractBaseUser, today: date, voice: Voice) -> list[A
     ]
 
 
-def session_setups(athlete: AbstractBaseUser, since: date) -> list[SessionSetup]:
+def session_setups(athlete: User, since: date) -> list[SessionSetup]:
     """Hip-thrust sessions from `since`, oldest first: the value most of their sets used per
     setup field (unknown values left out) and the top set. One query."""
     rows = (
@@ -158,7 +158,7 @@ def session_setups(athlete: AbstractBaseUser, since: date) -> list[SessionSetup]
 # --- the report ----------------------------------------------------------------------------
 
 
-def coach_notes_in(athlete: AbstractBaseUser, period: Period) -> QuerySet[Comment]:
+def coach_notes_in(athlete: User, period: Period) -> QuerySet[Comment]:
     """Coaches' notes the athlete may choose to include: on a session of the period, or on
     their advice, written in the period."""
     return (
@@ -173,7 +173,7 @@ def coach_notes_in(athlete: AbstractBaseUser, period: Period) -> QuerySet[Commen
 
 
 def _note_lines(
-    athlete: AbstractBaseUser, period: Period, *, include_notes: bool, coach_note_ids: set[int]
+    athlete: User, period: Period, *, include_notes: bool, coach_note_ids: set[int]
 ) -> list[NoteLine]:
     notes = []
     if include_notes:
@@ -199,7 +199,7 @@ def _note_lines(
     return sorted(notes, key=lambda n: (n.date, n.author != "Athlete"))
 
 
-def _setup_sessions(athlete: AbstractBaseUser, period: Period) -> list:
+def _setup_sessions(athlete: User, period: Period) -> list:
     """Sessions of the period and the last one before it (its setup is where the period
     started from), as (date, {field: value})."""
     before = (
@@ -216,7 +216,7 @@ def _setup_sessions(athlete: AbstractBaseUser, period: Period) -> list:
 
 
 def report_for(
-    athlete: AbstractBaseUser,
+    athlete: User,
     period: Period,
     *,
     include_notes: bool = True,
@@ -270,7 +270,7 @@ def report_for(
 # --- share links ---------------------------------------------------------------------------
 
 
-def share_links_of(athlete: AbstractBaseUser) -> QuerySet[ShareLink]:
+def share_links_of(athlete: User) -> QuerySet[ShareLink]:
     """The athlete's links, newest first, each with its openings (two queries)."""
     return ShareLink.objects.filter(athlete=athlete).prefetch_related(
         Prefetch(
@@ -280,7 +280,7 @@ def share_links_of(athlete: AbstractBaseUser) -> QuerySet[ShareLink]:
     )
 
 
-def share_link_of(athlete: AbstractBaseUser, public_id: object) -> ShareLink:
+def share_link_of(athlete: User, public_id: object) -> ShareLink:
     return get_object_or_404(ShareLink, athlete=athlete, public_id=public_id)
 
 
@@ -299,7 +299,7 @@ def open_share_link(token: str) -> ShareLink | None:
     )
 
 
-def changes_since(athlete: AbstractBaseUser, today: date) -> tuple[list, list[SessionPain]]:
+def changes_since(athlete: User, today: date) -> tuple[list, list[SessionPain]]:
     """What log detection reads: the last half year's sessions with their setup and pain."""
     since = today - timedelta(weeks=26) - LOOKBACK
     return session_setups(athlete, since), session_pains(athlete, since, today)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from uuid import UUID
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -39,7 +39,7 @@ class NewLink:
 @transaction.atomic
 def share_link_create(
     *,
-    athlete: AbstractBaseUser,
+    athlete: User,
     label: str,
     days: int,
     weeks: int,
@@ -71,12 +71,12 @@ def share_link_create(
     )
     wanted = set(coach_note_ids)
     if wanted:
-        own = athlete.coach_comments.filter(pk__in=wanted)  # type: ignore[attr-defined]
+        own = athlete.coach_comments.filter(pk__in=wanted)
         link.coach_notes.set(own)
     return NewLink(link, token)
 
 
-def share_link_revoke(*, athlete: AbstractBaseUser, public_id: UUID) -> bool:
+def share_link_revoke(*, athlete: User, public_id: UUID) -> bool:
     """End one of the athlete's links now; False if it is not theirs or already ended."""
     ended = ShareLink.objects.filter(
         athlete=athlete, public_id=public_id, revoked_at__isnull=True
@@ -104,7 +104,7 @@ def share_link_opened(*, link: ShareLink, what: str) -> ShareOpening | None:
 @transaction.atomic
 def experiment_record(
     *,
-    athlete: AbstractBaseUser,
+    athlete: User,
     started_on: date,
     field: str,
     value: str = "",
@@ -149,7 +149,7 @@ def experiment_record(
     return experiment, True
 
 
-def experiment_remove(*, athlete: AbstractBaseUser, experiment: Experiment) -> None:
+def experiment_remove(*, athlete: User, experiment: Experiment) -> None:
     """The athlete's own experiment is deleted; one seen in the log is dismissed (kept, so
     the same change is not found again)."""
     if experiment.athlete_id != athlete.pk:
@@ -161,7 +161,7 @@ def experiment_remove(*, athlete: AbstractBaseUser, experiment: Experiment) -> N
     announce_log_changed(athlete.pk)
 
 
-def experiments_sync(*, athlete: AbstractBaseUser, today: date) -> int:
+def experiments_sync(*, athlete: User, today: date) -> int:
     """Record the changes the log shows (reports.detect) that are not recorded yet; the number
     added. A change the athlete already named within SAME_CHANGE of it is that experiment."""
     sessions, pains = queries.changes_since(athlete, today)

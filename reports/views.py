@@ -22,6 +22,7 @@ from reports.forms import ExperimentForm, PeriodForm, ShareLinkForm
 from reports.models import ShareLink
 from reports.pdf import render_pdf
 from reports.report import Period, Report
+from thrustlog.http import AuthenticatedHttpRequest
 from tracker import aggregates, charts
 from tracker import queries as log
 
@@ -29,7 +30,7 @@ NEW_LINK = "reports:new-link"  # the session key holding a new link's URL until 
 TOO_MANY_GUESSES = "Too many unknown links from this network: try again in an hour."
 
 
-def _report_from(request: HttpRequest) -> tuple[PeriodForm, Report]:
+def _report_from(request: AuthenticatedHttpRequest) -> tuple[PeriodForm, Report]:
     today = log.today_for(request.user)
     default = Period.last_weeks(8, today)
     form = PeriodForm(
@@ -47,7 +48,7 @@ def _report_from(request: HttpRequest) -> tuple[PeriodForm, Report]:
 
 
 @require_GET
-def report_page(request: HttpRequest) -> HttpResponse:
+def report_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     services.experiments_sync(athlete=request.user, today=log.today_for(request.user))
     form, report = _report_from(request)
     context = {"form": form, "report": report, "query": request.GET.urlencode()}
@@ -62,7 +63,7 @@ def _pdf_response(request: HttpRequest, report: Report, filename: str) -> HttpRe
 
 
 @require_GET
-def report_pdf(request: HttpRequest) -> HttpResponse:
+def report_pdf(request: AuthenticatedHttpRequest) -> HttpResponse:
     form, report = _report_from(request)
     if form.errors:
         context = {"form": form, "report": report}
@@ -75,7 +76,7 @@ def report_pdf(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def share_links(request: HttpRequest) -> HttpResponse:
+def share_links(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = log.today_for(request.user)
     notes = queries.coach_notes_in(request.user, Period.last_weeks(26, today))
     form = ShareLinkForm(request.POST or None, coach_notes=notes)
@@ -87,8 +88,8 @@ def share_links(request: HttpRequest) -> HttpResponse:
                 label=data["label"],
                 days=data["days"],
                 weeks=data["weeks"],
-                include_charts=data["include_charts"],
-                include_notes=data["include_notes"],
+                include_charts=data["include_charts"] == "1",
+                include_notes=data["include_notes"] != "0",
                 coach_note_ids=data.get("coach_notes") or (),
             )
         except services.ShareLinkError as error:
@@ -109,7 +110,7 @@ def share_links(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def share_link_revoke(request: HttpRequest, public_id: UUID) -> HttpResponse:
+def share_link_revoke(request: AuthenticatedHttpRequest, public_id: UUID) -> HttpResponse:
     if not services.share_link_revoke(athlete=request.user, public_id=public_id):
         raise Http404
     messages.success(request, "The link is revoked: it opens nothing any more.")
@@ -208,14 +209,14 @@ def shared_charts(request: HttpRequest, link: ShareLink, token: str) -> HttpResp
 # --- experiments ----------------------------------------------------------------------------
 
 
-def _experiment_prefix(request: HttpRequest) -> str | None:
+def _experiment_prefix(request: AuthenticatedHttpRequest) -> str | None:
     prefix = request.POST.get("form", "")
     cause = prefix.removeprefix("try-")
     return prefix if prefix.startswith("try-") and cause in CAUSES else None
 
 
 @require_POST
-def experiment_create(request: HttpRequest) -> HttpResponse:
+def experiment_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     prefix = _experiment_prefix(request)
     form = ExperimentForm(request.POST, today=log.today_for(request.user), prefix=prefix)
     if prefix is None or not form.is_valid():
@@ -239,7 +240,7 @@ def experiment_create(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def experiment_remove(request: HttpRequest, pk: int) -> HttpResponse:
+def experiment_remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     experiment = queries.experiment_of(request.user, pk)
     services.experiment_remove(athlete=request.user, experiment=experiment)
     messages.success(request, "The experiment is removed.")

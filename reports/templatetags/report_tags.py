@@ -5,7 +5,7 @@ from datetime import date
 from typing import Any
 
 from django import template
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.utils import timezone
 from django.utils.safestring import SafeString
 
@@ -46,7 +46,7 @@ def load_chart(loads: list[LoadWeek], unit: str) -> SafeString:
 
 @register.inclusion_tag("reports/partials/experiments.html", takes_context=True)
 def experiments_panel(
-    context: template.Context, athlete: AbstractBaseUser, coach: bool = False
+    context: template.Context, athlete: User, coach: bool = False
 ) -> dict[str, Any]:
     """The athlete's experiments and their results (three queries at most).
 
