@@ -13,7 +13,7 @@ DEV_ENV := DJANGO_DEBUG=1
 PYTEST_WORKERS ?= auto
 PYTEST := $(PY) -m pytest -n $(PYTEST_WORKERS)
 
-.PHONY: help run test lint fmt test-sqlite test-postgres browser-deps postgres-up redis-up bench clean
+.PHONY: help run test lint fmt test-sqlite test-postgres browser-deps pdf-deps postgres-up redis-up bench clean
 
 help:
 	@echo "make run   - install, migrate a SQLite database, load demo data, serve on http://127.0.0.1:$(PORT)"
@@ -25,7 +25,7 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $@
 
-run: $(VENV)/.installed
+run: $(VENV)/.installed pdf-deps
 	$(DEV_ENV) $(PY) manage.py migrate --verbosity 0
 	@echo "Demo logins:"
 	$(DEV_ENV) $(PY) manage.py seed_demo
@@ -40,6 +40,22 @@ browser-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
 	elif [ "$${CI:-}" = true ]; then echo "chromium is missing and cannot be installed here" >&2; exit 1; \
 	else echo "NOTE: /usr/bin/chromium is missing (apt-get install chromium): browser tests will be skipped."; fi
+
+# The report's PDF is laid out by WeasyPrint, which loads Pango and HarfBuzz from the system
+# (the packages its documentation names for Debian, and a font); the tests read the PDF back
+# with pdftotext (poppler-utils).
+PDF_LIBS := libpango-1.0.so.0 libpangoft2-1.0.so.0 libharfbuzz-subset.so.0
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils
+pdf-deps:
+	@known="$$(/sbin/ldconfig -p 2>/dev/null || true)"; missing=""; \
+	for lib in $(PDF_LIBS); do case "$$known" in *"$$lib"*) ;; *) missing="$$missing $$lib";; esac; done; \
+	command -v pdftotext >/dev/null || missing="$$missing pdftotext"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing the PDF report's Debian libraries ($$missing )..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_PACKAGES) >/dev/null; \
+	elif [ "$${CI:-}" = true ]; then echo "Missing for the PDF report:$$missing (apt-get install $(PDF_PACKAGES))" >&2; exit 1; \
+	else echo "NOTE: missing for the PDF report:$$missing (apt-get install $(PDF_PACKAGES)): PDF tests will be skipped."; fi
 
 postgres-up:
 	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then exit 0; fi; \
@@ -81,7 +97,7 @@ test-postgres: $(VENV)/.installed postgres-up
 	  echo "SKIPPED: the PostgreSQL pass (no server on 127.0.0.1:5432; set PG_URL or start one)."; \
 	fi
 
-test: $(VENV)/.installed browser-deps lint test-sqlite test-postgres
+test: $(VENV)/.installed browser-deps pdf-deps lint test-sqlite test-postgres
 
 # Benchmarks (bench/, see bench/RESULTS.md): fresh databases of their own, debug off; each run
 # stops by itself (its own time budget, and `timeout` as a last resort).

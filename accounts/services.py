@@ -90,3 +90,17 @@ def access_record(*, viewer: AbstractBaseUser, athlete_ids: Iterable[int], what:
             )
     AccessRecord.objects.bulk_create(rows)
     return len(rows)
+
+
+def access_record_by_link(
+    *, athlete_id: int, viewer_name: str, what: str, link_key: str
+) -> AccessRecord | None:
+    """Record that someone without an account opened `what` of the athlete through a link
+    (`link_key` names the link, never its token); the row, or None for a repeat within
+    ACCESS_REPEAT_SECONDS of the same view through the same link (as for coaches)."""
+    digest = hashlib.sha256(f"link:{link_key}:{athlete_id}:{what}".encode()).hexdigest()[:32]
+    if not cache.add(f"access:{digest}", 1, timeout=ACCESS_REPEAT_SECONDS):
+        return None
+    return AccessRecord.objects.create(
+        athlete_id=athlete_id, viewer=None, viewer_name=viewer_name[:150], what=what[:120]
+    )

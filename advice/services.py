@@ -1,7 +1,7 @@
 """The only bridge between the database and the pure rules: rows in, advice items out."""
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.core.cache import cache as django_cache
 
-from advice import attention, cache
+from advice import attention, cache, experiments
 from advice.attention import Reason as Reason
 from advice.history import (
     History,
@@ -185,9 +185,20 @@ def voice_for(athlete: User, unit: str, *, coach: bool = False) -> Voice:
     return Voice(name=name, unit=unit)
 
 
+# Where "what helped" notes come from besides the rules: functions (athlete, today, voice) ->
+# items. The reports app adds its experiments here when it starts (reports/apps.py), so the
+# advice knows no app built on it.
+HelpedNotes = Callable[[User, date, Voice], list[AdviceItem]]
+HELPED_NOTE_SOURCES: list[HelpedNotes] = []
+
+
 def compute_advice(athlete: User, today: date, voice: Voice | None = None) -> list[AdviceItem]:
-    """The athlete's advice, most urgent first, read from the log now (five queries)."""
-    return advice_from(history_of(athlete, today), voice)
+    """The athlete's advice, most urgent first, read from the log now (five queries, and those
+    of the "what helped" sources: an experiment that helped says so with its own numbers)."""
+    voice = voice or Voice()
+    items = advice_from(history_of(athlete, today), voice)
+    notes = [note for source in HELPED_NOTE_SOURCES for note in source(athlete, today, voice)]
+    return experiments.with_helped(items, notes) if notes else items
 
 
 def advice_from(history: History, voice: Voice | None = None) -> list[AdviceItem]:

@@ -4,10 +4,12 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from advice.causes import CAUSES
 from advice.services import advice_for
+from reports.services import experiments_sync
 from thrustlog.http import AuthenticatedHttpRequest
 from tracker import queries, services
 from tracker.choices import RedFlag
@@ -16,6 +18,10 @@ from tracker.red_flags import GoneForm
 
 @require_GET
 def advice_page(request: AuthenticatedHttpRequest) -> HttpResponse:
+    today = timezone.localdate()  # the athlete's zone, from the session (no query)
+    # Changes the log shows become experiments before the advice is read: their "what helped"
+    # notes are part of it (reports.services, reports.detect).
+    experiments_sync(athlete=request.user, today=today)
     items = advice_for(request.user)
     open_flags = queries.open_red_flags(request.user)
     cards = [
@@ -26,6 +32,7 @@ def advice_page(request: AuthenticatedHttpRequest) -> HttpResponse:
         "cards": cards,
         "chart_url": reverse("tracker:dashboard"),
         "check_in_url": reverse("tracker:today"),
+        "today": today,
     }
     return render(request, "advice/advice.html", context)
 

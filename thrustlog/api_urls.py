@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from advice.api import AdviceView
 from coaching.api import AthletesView
+from reports import api as reports_api
 from tracker.api.errors import not_found
 from tracker.api.portability import ExportView, ImportView
 from tracker.api.profile import ProfileView
@@ -23,6 +24,19 @@ urlpatterns = [
     path("export/", ExportView.as_view(), name="api-export"),
     path("profile/", ProfileView.as_view(), name="api-profile"),
     path("red-flags/", RedFlagsView.as_view(), name="api-red-flags"),
+    path("report/", reports_api.ReportView.as_view(), name="api-report"),
+    path("share-links/", reports_api.ShareLinksView.as_view(), name="api-share-links"),
+    # Any segment reaches the views (which answer a JSON 404 for a bad one), as the router's
+    # `[^/.]+` does for sessions: the catch-all below does not match a newline.
+    re_path(
+        r"^share-links/(?P<public_id>[^/]+)/$",
+        reports_api.ShareLinkView.as_view(),
+        name="api-share-link",
+    ),
+    path("experiments/", reports_api.ExperimentsView.as_view(), name="api-experiments"),
+    re_path(
+        r"^experiments/(?P<pk>[^/]+)/$", reports_api.ExperimentView.as_view(), name="api-experiment"
+    ),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves its start-up script as a file: the CSP forbids inline scripts.
     # Swagger UI (a vendored bundle) writes inline styles; only this page of API docs, with

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "tracker",
     "advice",
     "coaching",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -228,6 +229,7 @@ RATE_LIMITS = {
     "imports_per_address": env_str("RATE_IMPORTS_ADDRESS", "120/h"),
     "two_step_failures_per_account": env_str("RATE_TWO_STEP_FAILURES_ACCOUNT", "10/15min"),
     "two_step_failures_per_address": env_str("RATE_TWO_STEP_FAILURES_ADDRESS", "50/15min"),
+    "share_link_failures_per_address": env_str("RATE_SHARE_LINK_FAILURES_ADDRESS", "60/h"),
 }
 # Two-step sign-in (accounts/two_step.py): the name authenticator apps show.
 OTP_TOTP_ISSUER = "Thrustlog"
@@ -283,6 +285,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "INFO")},
+    # WeasyPrint (the report's PDF) logs every layout step at INFO, and each CSS rule meant
+    # for screens only at WARNING: neither is news.
+    "loggers": {"weasyprint": {"level": "ERROR"}, "fontTools": {"level": "ERROR"}},
 }
 
 # Failed sign-ins (django-axes; rules it cannot say itself are in accounts/signin.py). Counted in

@@ -29,5 +29,6 @@ urlpatterns = [
     path("offline/session/", pwa.session_shell, name="offline_session"),
     path("settings/devices/", include("accounts.urls")),
     path("settings/access/", account_views.access_log, name="access_log"),
+    path("", include("reports.urls")),
     path("", include("tracker.urls")),
 ]
