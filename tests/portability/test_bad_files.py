@@ -57,8 +57,9 @@ BAD_FILES = {
     ),
     "the wrong format": (
         b"name,email\nada,ada@example.com\n",
-        "Line 1: This is not a Strong or Hevy export: its first line should name columns such "
-        'as "Exercise Name" and "Set Order" (Strong) or "exercise_title" and "set_index" (Hevy).',
+        "Line 1: This is not a Strong, Hevy or FitNotes export: its first line should name "
+        'columns such as "Exercise Name" and "Set Order" (Strong), "exercise_title" and '
+        '"set_index" (Hevy) or "Exercise" and "Category" (FitNotes).',
     ),
     "a picture": (
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe",

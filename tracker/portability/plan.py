@@ -20,7 +20,14 @@ from tracker import units
 from tracker.choices import Exercise
 from tracker.models import MAX_LOAD_KG, MAX_REPS
 from tracker.portability import mapping
-from tracker.portability.sources import ImportFileError, ParsedFile, Skipped, SourceSet
+from tracker.portability.sources import (
+    UNIT_COLUMN,
+    UNIT_HEADER,
+    ImportFileError,
+    ParsedFile,
+    Skipped,
+    SourceSet,
+)
 from tracker.validators import session_date_problem
 
 NAMESPACE = UUID("5d0c2f7e-4f4b-4c55-9a53-2b8f7a1e6c10")  # never change: keys must stay stable
@@ -86,16 +93,31 @@ class ExerciseFound:
         return str(Exercise(self.exercise).label)
 
 
+# Why the plan reads weights in its unit (the dry run and the preview say it).
+UNIT_REASONS = {
+    "header": "the file's column names say the unit",
+    "unit_column": "a column of the file gives each row's unit",
+    "chosen": "you chose it",
+    "plate_pattern": "the barbell loads follow that unit's plates",
+    "athlete_setting": "your unit in Settings (the file does not say)",
+}
+
+
 @dataclass
 class Plan:
     source: str
     layout: str
     unit: str  # the unit weights were read in where the file does not say
     unit_in_file: bool
+    unit_reason: str = "athlete_setting"  # a key of UNIT_REASONS
     sessions: list[PlannedSession] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     exported_by: int | None = None  # a Thrustlog export: the account it came from
     comments_left_out: int = 0
+
+    @property
+    def unit_explanation(self) -> str:
+        return UNIT_REASONS.get(self.unit_reason, "")
 
     @property
     def set_count(self) -> int:
@@ -125,14 +147,48 @@ class Plan:
         return [(reason, len(found), found[:5]) for reason, found in ranked]
 
 
-def from_rows(parsed: ParsedFile, *, unit: str, zone: str, today: date) -> Plan:
-    """Group a Strong or Hevy file's sets into sessions (one per workout) and map them."""
-    plan = Plan(parsed.source, parsed.layout, unit, parsed.unit_in_file, skipped=parsed.skipped)
+def resolve_unit(parsed: ParsedFile, *, chosen: str | None, own: str) -> tuple[str, str]:
+    """The unit for weights the file does not qualify, and why (a key of UNIT_REASONS).
+
+    The file's word first, then the athlete's explicit choice, then the plates' pattern, then
+    the athlete's setting.
+    """
+    if parsed.unit_source == UNIT_HEADER:
+        unit = next((r.unit for r in parsed.rows if r.unit), None)
+        return unit or chosen or own, "header"
+    if parsed.unit_source == UNIT_COLUMN:
+        return chosen or own, "unit_column"
+    if chosen:
+        return chosen, "chosen"
+    barbell = [
+        r.weight
+        for r in parsed.rows
+        if not r.warmup and mapping.equipment_of(r.exercise) in ("barbell", "smith")
+    ]
+    guessed = mapping.unit_from_plates(barbell)
+    if guessed:
+        return guessed, "plate_pattern"
+    return own, "athlete_setting"
+
+
+def from_rows(
+    parsed: ParsedFile, *, unit: str, zone: str, today: date, unit_reason: str = "chosen"
+) -> Plan:
+    """Group a Strong, Hevy or FitNotes file's sets into sessions (one per workout), map them."""
+    plan = Plan(
+        parsed.source,
+        parsed.layout,
+        unit,
+        parsed.unit_in_file,
+        unit_reason=unit_reason,
+        skipped=parsed.skipped,
+    )
     tz = zoneinfo.ZoneInfo(zone)
     source = parsed.source.lower()
     workouts: dict[tuple[datetime, str], PlannedSession] = {}
     seen: Counter[tuple[object, ...]] = Counter()
     names: dict[str, mapping.Mapped] = {}
+    noted: set[tuple[UUID, str, str]] = set()  # (session, exercise, note): each kept once
     for row in parsed.rows:
         problem = session_date_problem(row.started.date(), today=today)
         if problem is not None:
@@ -168,10 +224,11 @@ def from_rows(parsed: ParsedFile, *, unit: str, zone: str, today: date) -> Plan:
                 equipment=mapped.equipment,
             )
         )
-        if row.notes and len(session.notes) < NOTES_LENGTH - 1:
-            session.notes = _notes(
-                session.notes, f"{row.exercise}, set {row.set_order}: {row.notes}"
-            )
+        if row.notes and (session.key, row.exercise, row.notes) not in noted:
+            noted.add((session.key, row.exercise, row.notes))
+            label = row.exercise if parsed.notes_per_exercise else f"{row.exercise}, set {row.set_order}"
+            if len(session.notes) < NOTES_LENGTH - 1:
+                session.notes = _notes(session.notes, f"{label}: {row.notes}")
     plan.skipped.sort(key=lambda s: s.line)
     plan.sessions = [s for s in workouts.values() if s.sets]
     return plan
