@@ -226,7 +226,11 @@ def from_rows(
         )
         if row.notes and (session.key, row.exercise, row.notes) not in noted:
             noted.add((session.key, row.exercise, row.notes))
-            label = row.exercise if parsed.notes_per_exercise else f"{row.exercise}, set {row.set_order}"
+            label = (
+                row.exercise
+                if parsed.notes_per_exercise
+                else f"{row.exercise}, set {row.set_order}"
+            )
             if len(session.notes) < NOTES_LENGTH - 1:
                 session.notes = _notes(session.notes, f"{label}: {row.notes}")
     plan.skipped.sort(key=lambda s: s.line)
