@@ -86,8 +86,9 @@ def test_the_round_trip_through_the_api(athlete_api, exported):
     response = newcomer.post(
         "/api/v1/imports/", {"file": upload(data, "export.json")}, format="multipart"
     )
-    assert response.status_code == 201, response.json()
-    assert response.json()["source"] == "Thrustlog"
+    assert response.status_code == 202, response.json()
+    job = newcomer.get(response.json()["url"]).json()
+    assert (job["state"], job["source"], job["sessions"]) == ("done", "Thrustlog", 5)
     again = newcomer.get("/api/v1/export/").json()
     assert comparable(again) == comparable(athlete_api.get("/api/v1/export/").json())
 

@@ -80,7 +80,8 @@ def plan_for(
         if not plan.sessions:
             raise ImportFileError("The export holds no sessions.")
         return plan
-    table = Table.of(upload.text, progress=progress)
+    halves = _halves(progress)
+    table = Table.of(upload.text, progress=halves[0])
     parser = next((p for p in PARSERS if p.recognises(table)), None)
     if parser is None:
         raise ImportFileError(WRONG_FORMAT, line=1)
@@ -88,11 +89,20 @@ def plan_for(
     zone = profile.time_zone if profile.time_zone in zoneinfo.available_timezones() else "UTC"
     parsed = parser.parse(table)
     read_unit, reason = resolve_unit(parsed, chosen=unit, own=profile.unit)
-    plan = from_rows(parsed, unit=read_unit, unit_reason=reason, zone=zone, today=today)
+    plan = from_rows(
+        parsed, unit=read_unit, unit_reason=reason, zone=zone, today=today, progress=halves[1]
+    )
     if not plan.sessions:
         why = "; ".join(f"{n} {reason}" for reason, n, _ in plan.skipped_reasons())
         raise ImportFileError(f"The file holds no sets to import ({why or 'no rows'}).")
     return plan
+
+
+def _halves(progress: Progress | None) -> tuple[Progress | None, Progress | None]:
+    """Reading the rows is the first half of planning, mapping them the second."""
+    if progress is None:
+        return None, None
+    return (lambda share: progress(share / 2)), (lambda share: progress(0.5 + share / 2))
 
 
 def preview(
@@ -115,7 +125,11 @@ def import_file(
     progress: Progress | None = None,
 ) -> Outcome:
     """Store the file's sessions and sets that are not stored yet, all or nothing."""
-    plan = plan_for(athlete, data, unit=unit, progress=progress)
+    return store(athlete, plan_for(athlete, data, unit=unit, progress=progress))
+
+
+def store(athlete: AbstractBaseUser, plan: Plan) -> Outcome:
+    """Store a plan's rows that are not stored yet, in one transaction."""
     try:
         return _store(athlete, plan)
     except IntegrityError:

@@ -21,10 +21,12 @@ from tracker.choices import Exercise
 from tracker.models import MAX_LOAD_KG, MAX_REPS
 from tracker.portability import mapping
 from tracker.portability.sources import (
+    PROGRESS_EVERY,
     UNIT_COLUMN,
     UNIT_HEADER,
     ImportFileError,
     ParsedFile,
+    Progress,
     Skipped,
     SourceSet,
 )
@@ -172,7 +174,13 @@ def resolve_unit(parsed: ParsedFile, *, chosen: str | None, own: str) -> tuple[s
 
 
 def from_rows(
-    parsed: ParsedFile, *, unit: str, zone: str, today: date, unit_reason: str = "chosen"
+    parsed: ParsedFile,
+    *,
+    unit: str,
+    zone: str,
+    today: date,
+    unit_reason: str = "chosen",
+    progress: Progress | None = None,
 ) -> Plan:
     """Group a Strong, Hevy or FitNotes file's sets into sessions (one per workout), map them."""
     plan = Plan(
@@ -185,32 +193,49 @@ def from_rows(
     )
     tz = zoneinfo.ZoneInfo(zone)
     source = parsed.source.lower()
-    workouts: dict[tuple[datetime, str], PlannedSession] = {}
+    workouts: dict[tuple[datetime, str], tuple[PlannedSession, str]] = {}
     seen: Counter[tuple[object, ...]] = Counter()
     names: dict[str, mapping.Mapped] = {}
     noted: set[tuple[UUID, str, str]] = set()  # (session, exercise, note): each kept once
-    for row in parsed.rows:
-        problem = session_date_problem(row.started.date(), today=today)
-        if problem is not None:
-            raise ImportFileError(problem, line=row.line)
-        session = workouts.get((row.started, row.workout))
-        if session is None:
-            session = workouts[(row.started, row.workout)] = PlannedSession(
-                where=f"Line {row.line}",
-                key=key(source, "session", row.started.isoformat(), row.workout),
-                date=row.started.date(),
-                notes=_notes(row.workout, row.workout_notes),
-                finished_at=timezone.make_aware(_end(row), tz),
+    # A file repeats the same few weights and RPEs thousands of times: convert each once.
+    loads: dict[tuple[Decimal, str], Decimal] = {}
+    rirs: dict[Decimal | None, int | None] = {}
+    total = len(parsed.rows)
+    for count, row in enumerate(parsed.rows, start=1):
+        if progress is not None and count % PROGRESS_EVERY == 0:
+            progress(count / total)
+        found = workouts.get((row.started, row.workout))
+        if found is None:
+            problem = session_date_problem(row.started.date(), today=today)
+            if problem is not None:
+                raise ImportFileError(problem, line=row.line)
+            started = row.started.isoformat()
+            found = workouts[(row.started, row.workout)] = (
+                PlannedSession(
+                    where=f"Line {row.line}",
+                    key=key(source, "session", started, row.workout),
+                    date=row.started.date(),
+                    notes=_notes(row.workout, row.workout_notes),
+                    finished_at=timezone.make_aware(_end(row), tz),
+                ),
+                started,
             )
-        identity = (row.started.isoformat(), row.workout, row.exercise, row.set_order)
+        session, started = found
+        identity = (started, row.workout, row.exercise, row.set_order)
         seen[identity] += 1
-        reason = _skip_reason(row, unit)
+        row_unit = row.unit or unit
+        load = loads.get((row.weight, row_unit))
+        if load is None:
+            load = loads[(row.weight, row_unit)] = units.to_kg(row.weight, row_unit)
+        reason = _skip_reason(row, load)
         if reason:
             plan.skipped.append(Skipped(row.line, reason))
             continue
-        if row.exercise not in names:
-            names[row.exercise] = mapping.exercise_of(row.exercise)
-        mapped = names[row.exercise]
+        mapped = names.get(row.exercise)
+        if mapped is None:
+            mapped = names[row.exercise] = mapping.exercise_of(row.exercise)
+        if row.rpe not in rirs:
+            rirs[row.rpe] = mapping.rir_from_rpe(row.rpe)
         session.sets.append(
             PlannedSet(
                 where=f"Line {row.line}",
@@ -218,9 +243,9 @@ def from_rows(
                 source_name=row.exercise,
                 exercise=mapped.exercise,
                 exercise_name=mapped.exercise_name,
-                load_kg=units.to_kg(row.weight, row.unit or unit),
+                load_kg=load,
                 reps=row.reps,
-                rir=mapping.rir_from_rpe(row.rpe),
+                rir=rirs[row.rpe],
                 equipment=mapped.equipment,
             )
         )
@@ -234,16 +259,16 @@ def from_rows(
             if len(session.notes) < NOTES_LENGTH - 1:
                 session.notes = _notes(session.notes, f"{label}: {row.notes}")
     plan.skipped.sort(key=lambda s: s.line)
-    plan.sessions = [s for s in workouts.values() if s.sets]
+    plan.sessions = [s for s, _ in workouts.values() if s.sets]
     return plan
 
 
-def _skip_reason(row: SourceSet, unit: str) -> str:
+def _skip_reason(row: SourceSet, load_kg: Decimal) -> str:
     if row.warmup:
         return "warm-up set (Thrustlog logs working sets)"
     if row.weight < 0:
         return "negative weight (an assisted exercise)"
-    if units.to_kg(row.weight, row.unit or unit) > MAX_LOAD_KG:
+    if load_kg > MAX_LOAD_KG:
         return f"weight over {MAX_LOAD_KG} kg"
     if row.reps < 0:
         return "negative reps"

@@ -6,6 +6,7 @@ with its reason. A cell that cannot be read (text in Weight, a date that does no
 """
 
 import csv
+import functools
 import io
 import re
 import unicodedata
@@ -256,6 +257,7 @@ class Moments:
 _DURATION_PART = re.compile(r"(\d+)\s*(h|hr|hrs|hours?|m|min|mins|minutes?|s|sec|secs|seconds?)\b")
 
 
+@functools.lru_cache(maxsize=4096)  # every set of a workout repeats its duration
 def duration(raw: str) -> timedelta | None:
     """ "1h 4m", "1h 4min", "55m", "45s", "3840" (seconds), "01:04:00"; None when unreadable.
 
