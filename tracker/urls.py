@@ -22,6 +22,7 @@ urlpatterns = [
     path("charts/<int:athlete>/", dashboard.dashboard, name="athlete_dashboard"),
     path("settings/import/", portability.import_upload, name="import"),
     path("settings/import/confirm/", portability.import_confirm, name="import_confirm"),
+    path("settings/import/<uuid:job_id>/", portability.import_job, name="import_job"),
     path("settings/export/", portability.export_page, name="export"),
     path("settings/export/<str:kind>/", portability.export_download, name="export_download"),
     path("settings/delete-account/", portability.account_delete, name="account_delete"),
