@@ -25,11 +25,16 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $@
 
+# The task runner's worker (imports, roster rows) and the scheduler of periodic jobs run beside
+# the server, and stop with it.
 run: $(VENV)/.installed
 	$(DEV_ENV) $(PY) manage.py migrate --verbosity 0
 	@echo "Demo logins:"
 	$(DEV_ENV) $(PY) manage.py seed_demo
-	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
+	@echo "Serving on http://127.0.0.1:$(PORT)/ with the task worker and the scheduler (Ctrl-C stops all)"
+	$(DEV_ENV) $(PY) manage.py db_worker --no-reload --verbosity 0 & worker=$$!; \
+	$(DEV_ENV) $(PY) manage.py run_periodic & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null; wait $$worker $$scheduler 2>/dev/null' EXIT; \
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Browser tests drive Debian's chromium; Playwright's own browser download does not work offline.
