@@ -7,11 +7,11 @@ import pytest
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
+from coaching.models import AthleteSummary
 from tests.coaching.conftest import link
 from tests.factories import SetFactory, TrainingSessionFactory
 from tests.portability.conftest import log_rows, read, upload
 from tests.portability.test_import_api import many_workouts
-from coaching.models import AthleteSummary
 from tracker.models import ImportJob
 
 pytestmark = pytest.mark.django_db(transaction=True)
