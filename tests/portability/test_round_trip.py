@@ -113,3 +113,12 @@ def test_a_doctored_export_is_refused_naming_the_row(exported, change, message):
     with pytest.raises(importer.ImportFileError, match=message):
         importer.import_file(newcomer, json.dumps(doctored).encode())
     assert log_rows(newcomer)["sessions"] == 0
+
+
+def test_the_streamed_download_round_trips_too(exported, athlete):
+    from tracker.portability import streaming
+
+    newcomer = UserFactory(username="newcomer")
+    outcome = importer.import_file(newcomer, b"".join(streaming.zip_chunks(athlete)))
+    assert (outcome.sessions, outcome.sets) == (5, 14)
+    assert comparable(export.document(newcomer)) == comparable(exported)
