@@ -27,7 +27,7 @@ from tracker.portability.sources import MAX_ROWS, ImportFileError
 
 logger = logging.getLogger(__name__)
 
-SYNC_ROWS = 20_000  # read in the request (~1 s); a larger file is read by a job
+SYNC_ROWS = 10_000  # read in the request (about a second); a larger file is read by a job
 PROBE_ROWS = 500  # of a larger file, the request reads this many rows to refuse it early
 PLANNING_SHARE = 0.8  # of an import's progress bar; saving is the rest
 FAILED_ON_OUR_SIDE = "The import failed on our side; nothing was stored. Please try again later."

@@ -8,6 +8,7 @@ agrees with export.json, as in `export.zip_bytes`.
 """
 
 import io
+import itertools
 import pickle
 import tempfile
 import zipfile
@@ -31,8 +32,9 @@ def _json(value: Any) -> bytes:
 
 def _sessions(athlete: AbstractBaseUser) -> Iterator[dict[str, Any]]:
     rows = queries.sessions_with_log(athlete).iterator(chunk_size=CHUNK_SESSIONS)
-    for session in rows:
-        yield export.ExportSessionSerializer(session).data
+    # A serializer per chunk, not per session: DRF copies its fields for each instance.
+    while chunk := list(itertools.islice(rows, CHUNK_SESSIONS)):
+        yield from export.ExportSessionSerializer(chunk, many=True).data
 
 
 def _head(athlete: AbstractBaseUser) -> dict[str, Any]:
