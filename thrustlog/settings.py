@@ -121,7 +121,7 @@ DATA_DIR = Path(env_str("THRUSTLOG_DATA_DIR") or BASE_DIR / "data")
 
 # Background work (thrustlog/tasks.py): imports, roster rows, periodic clean-ups. "database"
 # keeps the queue in the app's own database (`manage.py db_worker` runs it); "rq" puts it in
-# Redis (`manage.py rqworker default` on any number of machines).
+# Redis (`manage.py rqworker default --job-class django_tasks_rq.Job` on any machines).
 TASKS_BACKEND = env_choice("TASKS_BACKEND", "database", ("database", "rq", "immediate"))
 if TASKS_BACKEND == "rq":
     INSTALLED_APPS.append("django_rq")
