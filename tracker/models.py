@@ -292,9 +292,10 @@ class SymptomResolution(models.Model):
 
 
 # Background work of the app (imports, periodic jobs), kept beside the code that uses it.
-from tracker.portability.models import ImportJob, PeriodicRun  # noqa: E402
+from tracker.portability.models import ExportJob, ImportJob, PeriodicRun  # noqa: E402
 
 __all__ = [
+    "ExportJob",
     "ImportJob",
     "PainReport",
     "PeriodicRun",

@@ -5,7 +5,7 @@ from django.contrib.sessions.models import Session
 from django.utils import timezone
 from django_tasks import task
 
-from tracker.portability import jobs, spool
+from tracker.portability import exporting, jobs, spool
 
 
 @task()
@@ -15,9 +15,20 @@ def run_import_job(job_id: str) -> None:
 
 
 @task()
+def run_export_job(job_id: str) -> None:
+    """Write a long history's export to a file for the athlete to download."""
+    exporting.run(job_id)
+
+
+@task()
 def forget_old_uploads() -> dict[str, int]:
-    """Periodic: uploads older than a day go, and jobs a stopped worker left behind fail."""
-    return {"files": spool.forget_old(), "stalled_jobs": jobs.give_up_stalled()}
+    """Periodic: uploads and exports older than a day go, and imports a stopped worker left
+    behind fail."""
+    return {
+        "files": spool.forget_old(),
+        "exports": exporting.forget_old(),
+        "stalled_jobs": jobs.give_up_stalled(),
+    }
 
 
 @task()

@@ -1,8 +1,13 @@
-// A background import's page: follow the job through the API and move the bar; when it is
-// done or failed, reload the page, which then shows the result. Without this file the page
-// refreshes itself (a <noscript> meta refresh) and has a Refresh link.
+// A background import's or export's page: follow the job (its status URL in data-job) and
+// move the bar; when it is done or failed, reload the page, which then shows the result.
+// Without this file the page refreshes itself (a <noscript> meta refresh) and has a Refresh link.
 const card = document.querySelector("[data-job]");
-const STAGES = { queued: "Waiting to start…", reading: "Reading the rows…", saving: "Saving the sets…" };
+const STAGES = {
+  queued: "Waiting to start…",
+  reading: "Reading the rows…",
+  saving: "Saving the sets…",
+  writing: "Writing your sessions…",
+};
 
 async function follow() {
   let answer;

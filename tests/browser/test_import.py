@@ -9,8 +9,9 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.phone import check_page, log_in
 from tests.portability.conftest import read
+from tests.portability.history import rich_history
 from tracker.models import ImportJob
-from tracker.portability import jobs
+from tracker.portability import exporting, jobs
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -107,3 +108,19 @@ def test_the_progress_bar_follows_a_background_import(
     expect(page.locator("main")).to_contain_text("Imported 2 sessions and 7 sets from Strong")
     assert athlete.sets.count() == 7
     assert [e for e in console_errors if "when fetching the script" not in e] == []
+
+
+def test_a_long_history_export_is_prepared_then_offered(
+    live_server, page: Page, athlete, monkeypatch, console_errors
+):
+    monkeypatch.setattr(exporting, "STREAM_SETS", 3)
+    rich_history(athlete)
+    log_in(page, live_server.url, athlete.username)
+    page.goto(f"{live_server.url}/settings/export/")
+    page.get_by_role("link", name="Download everything (ZIP)").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your export is ready")
+    check_page(page, "export-ready")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download").click()
+    assert download.value.suggested_filename.endswith(".zip")
+    assert console_errors == []

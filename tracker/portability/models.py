@@ -1,5 +1,6 @@
-"""An import running in the background (shared/contract.md section 2, v1.1), and the record of
-when each periodic job last ran (thrustlog/periodic.py). Imported by tracker.models."""
+"""An import running in the background (shared/contract.md section 2, v1.1), a long export
+written in the background, and the record of when each periodic job last ran
+(thrustlog/periodic.py). Imported by tracker.models."""
 
 from uuid import uuid4
 
@@ -53,6 +54,36 @@ class ImportJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.state in (self.State.DONE, self.State.FAILED)
+
+
+class ExportJob(models.Model):
+    """A long history's export, written to a file in the background, then downloaded."""
+
+    class Kind(models.TextChoices):
+        ZIP = "zip", "ZIP of CSV files"
+        JSON = "json", "JSON document"
+
+    id = models.UUIDField(primary_key=True, default=uuid4, editable=False)
+    athlete = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="export_jobs"
+    )
+    kind = models.CharField(max_length=4, choices=Kind, default=Kind.ZIP)
+    state = models.CharField(max_length=10, choices=ImportJob.State, default=ImportJob.State.QUEUED)
+    progress = models.FloatField(default=0)
+    size = models.PositiveBigIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"export {self.id} ({self.state})"
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (ImportJob.State.DONE, ImportJob.State.FAILED)
 
 
 class PeriodicRun(models.Model):

@@ -21,6 +21,7 @@ from rest_framework.renderers import JSONRenderer
 from tracker import queries
 from tracker.portability import export
 from tracker.portability.reading import EXPORT_JSON
+from tracker.portability.sources import Progress
 
 CHUNK_SESSIONS = 200  # sessions read (with their sets and pain) per query batch
 SPOOL_BYTES = 4 * 1024 * 1024  # serialised sessions kept in memory before going to disk
@@ -30,11 +31,19 @@ def _json(value: Any) -> bytes:
     return JSONRenderer().render(value)
 
 
-def _sessions(athlete: AbstractBaseUser) -> Iterator[dict[str, Any]]:
-    rows = queries.sessions_with_log(athlete).iterator(chunk_size=CHUNK_SESSIONS)
+def _sessions(
+    athlete: AbstractBaseUser, progress: Progress | None = None
+) -> Iterator[dict[str, Any]]:
+    sessions = queries.sessions_with_log(athlete)
+    total = sessions.count() if progress is not None else 0
+    rows = sessions.iterator(chunk_size=CHUNK_SESSIONS)
+    done = 0
     # A serializer per chunk, not per session: DRF copies its fields for each instance.
     while chunk := list(itertools.islice(rows, CHUNK_SESSIONS)):
         yield from export.ExportSessionSerializer(chunk, many=True).data
+        done += len(chunk)
+        if progress is not None:
+            progress(done / max(total, 1))
 
 
 def _head(athlete: AbstractBaseUser) -> dict[str, Any]:
@@ -44,10 +53,10 @@ def _head(athlete: AbstractBaseUser) -> dict[str, Any]:
     return doc
 
 
-def json_chunks(athlete: AbstractBaseUser) -> Iterator[bytes]:
+def json_chunks(athlete: AbstractBaseUser, progress: Progress | None = None) -> Iterator[bytes]:
     """export.json, written as the sessions are read."""
     head = _head(athlete)
-    yield from _document(head, (_json(s) for s in _sessions(athlete)))
+    yield from _document(head, (_json(s) for s in _sessions(athlete, progress)))
 
 
 def _document(head: dict[str, Any], sessions: Iterator[bytes]) -> Iterator[bytes]:
@@ -79,7 +88,7 @@ class _Sink(io.RawIOBase):
         return out
 
 
-def zip_chunks(athlete: AbstractBaseUser) -> Iterator[bytes]:
+def zip_chunks(athlete: AbstractBaseUser, progress: Progress | None = None) -> Iterator[bytes]:
     """The ZIP of export.zip_bytes, streamed."""
     head = _head(athlete)
     sink = _Sink()
@@ -92,7 +101,7 @@ def zip_chunks(athlete: AbstractBaseUser) -> Iterator[bytes]:
         with archive.open("sessions.csv", "w") as member:
             text = io.TextIOWrapper(member, encoding="utf-8", newline="")
             writer = export.csv_writer(text, "sessions.csv")
-            for session in _sessions(athlete):
+            for session in _sessions(athlete, progress):
                 pickle.dump(session, kept)
                 writer.writerows(export.session_rows(session))
                 text.flush()

@@ -1,17 +1,17 @@
-"""Settings > Import, Export, Delete my account: the athlete's data, in and out."""
+"""Settings > Import and Delete my account (exports: views/exports.py)."""
 
 from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts import limits
 from tracker.api.throttles import import_limits
-from tracker.portability import account, export, importer, jobs, spool, streaming
+from tracker.portability import account, importer, jobs, spool
 from tracker.portability.forms import (
     ConfirmImportForm,
     DeleteAccountForm,
@@ -131,26 +131,6 @@ def _summary(job: ImportJob) -> str:
     if job.skipped:
         added += f"; {job.skipped} rows skipped"
     return added + "."
-
-
-@require_GET
-def export_page(request: HttpRequest) -> HttpResponse:
-    return render(request, "tracker/export.html")
-
-
-@require_GET
-def export_download(request: HttpRequest, kind: str) -> HttpResponse:
-    if kind not in ("zip", "json"):
-        raise Http404("No such export.")
-    # Streamed: the download starts at once, however long the history (streaming.py).
-    if kind == "zip":
-        body, content_type = streaming.zip_chunks(request.user), "application/zip"
-    else:
-        body, content_type = streaming.json_chunks(request.user), "application/json"
-    response = StreamingHttpResponse(body, content_type=content_type)
-    name = export.filename(request.user, kind)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
 
 
 @require_http_methods(["GET", "POST"])
