@@ -189,3 +189,20 @@ def test_an_outsider_cannot_see_someone_elses_import(athlete_client, outsider_cl
     athlete_client.post("/settings/import/confirm/", {"token": token, "unit": "kg"})
     job = ImportJob.objects.get(athlete=athlete)
     assert outsider_client.get(f"/settings/import/{job.pk}/").status_code == 404
+
+
+def test_a_preview_warns_when_the_plates_say_another_unit(athlete_client):
+    header = (
+        '"Date","Workout Name","Duration","Exercise Name","Set Order","Weight","Reps",'
+        '"Distance","Seconds","Notes","Workout Notes","RPE"\n'
+    )
+    rows = "".join(
+        f'"2026-08-03 17:00:00","A","1h","Hip Thrust (Barbell)","{n}","{w}","8","","","","",""\n'
+        for n, w in enumerate(["95", "135", "185", "225", "225", "245"], start=1)
+    )
+    response = athlete_client.post(
+        "/settings/import/", {"file": upload((header + rows).encode()), "unit": "kg"}
+    )
+    assert b"The barbell loads look like pounds" in response.content
+    again, _ = preview(athlete_client)  # loads that fit both units: no warning
+    assert b"look like" not in again.content

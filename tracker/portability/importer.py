@@ -25,7 +25,7 @@ from django.db import IntegrityError, models, transaction
 from tracker import queries, services
 from tracker.models import PainReport, Set, Symptom, TrainingSession
 from tracker.portability import fitnotes, hevy, reading, restore, strong
-from tracker.portability.plan import Plan, PlannedSession, from_rows, resolve_unit
+from tracker.portability.plan import Plan, PlannedSession, from_rows, plates_say, resolve_unit
 from tracker.portability.sources import ImportFileError, Progress, Table
 from tracker.signals import announce_log_changed
 
@@ -92,6 +92,8 @@ def plan_for(
     plan = from_rows(
         parsed, unit=read_unit, unit_reason=reason, zone=zone, today=today, progress=halves[1]
     )
+    suggested = plates_say(parsed) if reason == "chosen" else None
+    plan.plates_say = suggested if suggested and suggested != read_unit else ""
     if not plan.sessions:
         why = "; ".join(f"{n} {reason}" for reason, n, _ in plan.skipped_reasons())
         raise ImportFileError(f"The file holds no sets to import ({why or 'no rows'}).")

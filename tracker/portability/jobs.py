@@ -44,6 +44,7 @@ class Preview:
     unit_reason: str
     unit_explanation: str
     unit_in_file: bool
+    plates_say: str  # the unit the barbell loads suggest, when not the one chosen
     sessions: int
     sets: int
     skipped: int
@@ -65,6 +66,7 @@ class Preview:
             unit_reason=plan.unit_reason,
             unit_explanation=plan.unit_explanation,
             unit_in_file=plan.unit_in_file,
+            plates_say=plan.plates_say,
             sessions=outcome.sessions,
             sets=outcome.sets,
             skipped=outcome.skipped,
@@ -97,6 +99,7 @@ class Preview:
         for name in ("first_date", "last_date"):
             values[name] = date.fromisoformat(values[name]) if values.get(name) else None
         values["skipped_reasons"] = [tuple(r) for r in values.get("skipped_reasons", [])]
+        values.setdefault("plates_say", "")
         return cls(**values)
 
 

@@ -112,6 +112,7 @@ class Plan:
     unit: str  # the unit weights were read in where the file does not say
     unit_in_file: bool
     unit_reason: str = "athlete_setting"  # a key of UNIT_REASONS
+    plates_say: str = ""  # the unit the barbell plates suggest when it is not `unit`
     sessions: list[PlannedSession] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     exported_by: int | None = None  # a Thrustlog export: the account it came from
@@ -162,15 +163,22 @@ def resolve_unit(parsed: ParsedFile, *, chosen: str | None, own: str) -> tuple[s
         return chosen or own, "unit_column"
     if chosen:
         return chosen, "chosen"
+    guessed = plates_say(parsed)
+    if guessed:
+        return guessed, "plate_pattern"
+    return own, "athlete_setting"
+
+
+def plates_say(parsed: ParsedFile) -> str | None:
+    """The unit the file's barbell loads suggest (mapping.unit_from_plates), if any."""
+    if parsed.unit_source:
+        return None
     barbell = [
         r.weight
         for r in parsed.rows
         if not r.warmup and mapping.equipment_of(r.exercise) in ("barbell", "smith")
     ]
-    guessed = mapping.unit_from_plates(barbell)
-    if guessed:
-        return guessed, "plate_pattern"
-    return own, "athlete_setting"
+    return mapping.unit_from_plates(barbell)
 
 
 def from_rows(
