@@ -185,9 +185,9 @@ def test_another_athletes_job_is_404(athlete_api, outsider_api):
     assert outsider_api.get(response.json()["url"]).status_code == 404
 
 
-def test_following_a_job_needs_credentials(athlete_api, anonymous_api_client):
+def test_following_a_job_needs_credentials(athlete_api, anonymous_api):
     response = post(athlete_api, read("hevy_kg.csv"))
-    assert anonymous_api_client.get(response.json()["url"]).status_code == 401
+    assert anonymous_api.get(response.json()["url"]).status_code == 401
 
 
 def test_an_unknown_job_is_404(athlete_api):

@@ -1,6 +1,5 @@
-"""The cast of the task tests: the athlete (with an API client) and a coach."""
+"""The cast of the task tests: the athlete (API clients: tests/conftest.py) and a coach."""
 
 from tests.coaching.conftest import coach
-from tests.portability.conftest import athlete_api
 
-__all__ = ["athlete_api", "coach"]
+__all__ = ["coach"]
