@@ -3,9 +3,12 @@ them: 202 with a job, then the job's state, progress and what it added."""
 
 import pytest
 
+from tests.conftest import token_client
+from tests.factories import UserFactory
 from tests.portability.conftest import log_rows, read, upload, zipped
+from tests.portability.history import rich_history
 from tracker.models import ImportJob, Set
-from tracker.portability import jobs
+from tracker.portability import export, jobs
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/imports/"
@@ -100,6 +103,31 @@ def test_a_dry_run_of_a_file_too_large_to_read_at_once_is_a_400(athlete_api, mon
     response = post(athlete_api, many_workouts(60), dry_run="true")
     assert response.status_code == 400
     assert "A dry run reads at most 50 rows at once" in response.json()["file"][0]
+
+
+def test_a_dry_run_of_a_small_zip_answers_at_once(athlete_api):
+    response = post(athlete_api, zipped("w.csv", read("hevy_lb.csv")), "h.zip", dry_run="true")
+    assert response.status_code == 200, response.json()
+    assert response.json()["sets"] == 4
+
+
+def test_a_large_thrustlog_export_is_read_by_the_job(athlete_api, athlete, monkeypatch):
+    from tests.conftest import token_client
+    from tests.factories import UserFactory
+    from tests.portability.history import rich_history
+    from tracker.portability import export
+
+    rich_history(athlete)
+    data = export.json_bytes(export.document(athlete))
+    monkeypatch.setattr(jobs, "SYNC_BYTES", len(data) // 2)
+    newcomer = token_client(UserFactory(username="newcomer"))
+    job = imported(newcomer, data, "export.json")
+    assert (job["state"], job["source"], job["sessions"], job["sets"]) == (
+        "done",
+        "Thrustlog",
+        3,
+        7,
+    )
 
 
 def test_the_unit_parameter_reads_weights_in_pounds(athlete_api, athlete):

@@ -103,13 +103,21 @@ class Preview:
         return cls(**values)
 
 
-def rows_in(data: bytes) -> int:
-    """About how many rows the upload holds (its lines; a ZIP's packed text is not counted)."""
-    return data.count(b"\n")
+SYNC_BYTES = 1_500_000  # and at most this much text (a Thrustlog export is one long line)
 
 
 def is_small(data: bytes) -> bool:
-    return not data.startswith(b"PK") and rows_in(data) <= SYNC_ROWS
+    """Whether a request may read the whole upload: few rows and little text, unpacked from
+    a ZIP if need be (a file that cannot be read at all is small: its refusal is quick)."""
+    if data.startswith(b"PK"):
+        try:
+            upload = reading.read(data)
+        except ImportFileError:
+            return True
+        if upload.document is not None:
+            return False  # a zipped Thrustlog export: its job reads it
+        return len(upload.text) <= SYNC_BYTES and upload.text.count("\n") <= SYNC_ROWS
+    return len(data) <= SYNC_BYTES and data.count(b"\n") <= SYNC_ROWS
 
 
 def check(athlete: AbstractBaseUser, data: bytes, *, unit: str | None) -> None:
