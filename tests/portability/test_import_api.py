@@ -112,11 +112,6 @@ def test_a_dry_run_of_a_small_zip_answers_at_once(athlete_api):
 
 
 def test_a_large_thrustlog_export_is_read_by_the_job(athlete_api, athlete, monkeypatch):
-    from tests.conftest import token_client
-    from tests.factories import UserFactory
-    from tests.portability.history import rich_history
-    from tracker.portability import export
-
     rich_history(athlete)
     data = export.json_bytes(export.document(athlete))
     monkeypatch.setattr(jobs, "SYNC_BYTES", len(data) // 2)
