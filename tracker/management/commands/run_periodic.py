@@ -26,11 +26,12 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, stop)
         signal.signal(signal.SIGINT, stop)
         while running[0]:
-            close_old_connections()
             for name in periodic.tick():
                 self.stdout.write(f"enqueued {name}")
             if options["once"]:
                 return
+            # A long-running process: drop a connection the database has closed meanwhile.
+            close_old_connections()
             deadline = time.monotonic() + settings.PERIODIC_TICK_SECONDS
             while running[0] and time.monotonic() < deadline:
                 time.sleep(0.5)
