@@ -6,14 +6,15 @@ from uuid import UUID
 from django.http import (
     FileResponse,
     Http404,
-    HttpRequest,
     HttpResponse,
     JsonResponse,
     StreamingHttpResponse,
 )
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
+from thrustlog.http import AuthenticatedHttpRequest
 from tracker.portability import export, exporting, streaming
 from tracker.portability.models import ExportJob
 
@@ -21,12 +22,12 @@ CONTENT_TYPES = {"zip": "application/zip", "json": "application/json"}
 
 
 @require_GET
-def export_page(request: HttpRequest) -> HttpResponse:
+def export_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "tracker/export.html")
 
 
 @require_GET
-def export_download(request: HttpRequest, kind: str) -> HttpResponse:
+def export_download(request: AuthenticatedHttpRequest, kind: str) -> HttpResponseBase:
     if kind not in CONTENT_TYPES:
         raise Http404("No such export.")
     if exporting.is_long(request.user):
@@ -38,21 +39,23 @@ def export_download(request: HttpRequest, kind: str) -> HttpResponse:
     return _attachment(response, request, kind)
 
 
-def _attachment(response: HttpResponse, request: HttpRequest, kind: str) -> HttpResponse:
+def _attachment(
+    response: HttpResponseBase, request: AuthenticatedHttpRequest, kind: str
+) -> HttpResponseBase:
     name = export.filename(request.user, kind)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 
 @require_GET
-def export_job(request: HttpRequest, job_id: UUID) -> HttpResponse:
+def export_job(request: AuthenticatedHttpRequest, job_id: UUID) -> HttpResponse:
     job = get_object_or_404(ExportJob, pk=job_id, athlete=request.user)
     ready = job.state == "done" and exporting.path_of(job).is_file()
     return render(request, "tracker/export_job.html", {"job": job, "ready": ready})
 
 
 @require_GET
-def export_job_status(request: HttpRequest, job_id: UUID) -> JsonResponse:
+def export_job_status(request: AuthenticatedHttpRequest, job_id: UUID) -> JsonResponse:
     """What the job page's script polls (static/js/import_job.js)."""
     job = get_object_or_404(ExportJob, pk=job_id, athlete=request.user)
     stage = "writing" if job.state == "running" else ""
@@ -60,7 +63,7 @@ def export_job_status(request: HttpRequest, job_id: UUID) -> JsonResponse:
 
 
 @require_GET
-def export_file(request: HttpRequest, job_id: UUID) -> HttpResponse:
+def export_file(request: AuthenticatedHttpRequest, job_id: UUID) -> HttpResponseBase:
     job = get_object_or_404(ExportJob, pk=job_id, athlete=request.user, state="done")
     path = exporting.path_of(job)
     if not path.is_file():
