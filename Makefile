@@ -25,11 +25,16 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $@
 
+# The task runner's worker (imports, roster rows) and the scheduler of periodic jobs run beside
+# the server, and stop with it.
 run: $(VENV)/.installed pdf-deps
 	$(DEV_ENV) $(PY) manage.py migrate --verbosity 0
 	@echo "Demo logins:"
 	$(DEV_ENV) $(PY) manage.py seed_demo
-	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
+	@echo "Serving on http://127.0.0.1:$(PORT)/ with the task worker and the scheduler (Ctrl-C stops all)"
+	$(DEV_ENV) $(PY) manage.py db_worker --no-reload --verbosity 0 & worker=$$!; \
+	$(DEV_ENV) $(PY) manage.py run_periodic & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null; wait $$worker $$scheduler 2>/dev/null' EXIT; \
 	$(DEV_ENV) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Browser tests drive Debian's chromium; Playwright's own browser download does not work offline.
@@ -105,14 +110,18 @@ test: $(VENV)/.installed browser-deps pdf-deps lint test-sqlite test-postgres
 # weight, Lighthouse. `make bench-features` times advice, import, charts and roster in process.
 bench: bench-load
 
-bench-features: bench-advice bench-import bench-dashboard bench-roster
+bench-features: bench-advice bench-import bench-import-jobs bench-dashboard bench-roster
 
-.PHONY: bench-features bench-advice bench-import bench-dashboard bench-roster bench-load bench-deps
+.PHONY: bench-features bench-advice bench-import bench-import-jobs bench-dashboard bench-roster bench-load bench-deps
 bench-advice: $(VENV)/.installed postgres-up
 	timeout --kill-after=10 240 $(PY) -m bench.advice
 
 bench-import: $(VENV)/.installed postgres-up
 	timeout --kill-after=10 300 $(PY) -m bench.import_bench
+
+# Issue 19: a 100,000-row import as a background job, its progress polled (a few minutes).
+bench-import-jobs: $(VENV)/.installed postgres-up
+	timeout --kill-after=10 600 $(PY) -m bench.import_jobs
 
 bench-dashboard: $(VENV)/.installed postgres-up
 	timeout --kill-after=10 300 $(PY) -m bench.dashboard --write

@@ -51,15 +51,20 @@ WORKOUT = (
 )
 
 
-def strong_csv(rows: int = ROWS, *, seed: int = 12) -> bytes:
+def strong_csv(
+    rows: int = ROWS,
+    *,
+    seed: int = 12,
+    start: datetime = datetime(2020, 1, 6, 17, 0),
+    every_days: int = 2,
+) -> bytes:
     """A Strong export (current layout, CRLF) of exactly `rows` data rows, oldest first:
-    warm-ups, rest timers and RPE included, one workout every other day until it is full."""
+    warm-ups, rest timers and RPE included, one workout every `every_days` until it is full."""
     rng = random.Random(seed)
     lines = [HEADER]
-    start = datetime(2020, 1, 6, 17, 0)
     workout = 0
     while len(lines) - 1 < rows:
-        day = start + timedelta(days=2 * workout)
+        day = start + timedelta(days=every_days * workout)
         head = f'"{day:%Y-%m-%d %H:%M:%S}","Glutes {workout % 2 + 1}","1h 4m"'
         for exercise, sets, kg in WORKOUT:
             load = kg + 2.5 * ((workout // 8) % 24)

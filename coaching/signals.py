@@ -1,6 +1,6 @@
 """Remember who coaches (for the Coach tab), and keep roster rows up to date: every change to
 an athlete's log (tracker.signals.log_changed, once per transaction, after it commits)
-refreshes their row (coaching.summaries)."""
+has the task runner refresh their row (coaching.tasks, coaching.summaries)."""
 
 from typing import Any
 
@@ -9,6 +9,7 @@ from django.dispatch import receiver
 from django.http import HttpRequest
 
 from coaching import summaries
+from coaching.tasks import refresh_roster_row
 from tracker.models import Profile
 from tracker.signals import log_changed
 
@@ -25,5 +26,7 @@ def remember_coach(sender: type, request: HttpRequest | None, user: Any, **kwarg
 
 @receiver(log_changed)
 def refresh_on_log_change(sender: object, athlete_id: int, **kwargs: object) -> None:
-    """The log changed: bring the athlete's roster row up to date."""
-    summaries.refresh(athlete_id)
+    """The log changed: the task runner brings the athlete's roster row up to date, off the
+    request (only for athletes a coach follows: one EXISTS query for the others)."""
+    if summaries.is_coached(athlete_id):
+        refresh_roster_row.enqueue(athlete_id)

@@ -8,7 +8,7 @@ from advice.api import AdviceView
 from coaching.api import AthletesView
 from reports import api as reports_api
 from tracker.api.errors import not_found
-from tracker.api.portability import ExportView, ImportView
+from tracker.api.portability import ExportView, ImportJobView, ImportView
 from tracker.api.profile import ProfileView
 from tracker.api.red_flags import RedFlagsView
 
@@ -21,6 +21,7 @@ urlpatterns = [
     path("advice/", AdviceView.as_view(), name="api-advice"),
     path("athletes/", AthletesView.as_view(), name="api-athletes"),
     path("imports/", ImportView.as_view(), name="api-imports"),
+    path("imports/<uuid:pk>/", ImportJobView.as_view(), name="api-import"),
     path("export/", ExportView.as_view(), name="api-export"),
     path("profile/", ProfileView.as_view(), name="api-profile"),
     path("red-flags/", RedFlagsView.as_view(), name="api-red-flags"),

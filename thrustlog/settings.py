@@ -5,7 +5,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from thrustlog.env import env_bool, env_int, env_list, env_secret, env_str
+from thrustlog.env import env_bool, env_choice, env_int, env_list, env_secret, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "accounts",
     "tracker",
     "advice",
@@ -113,6 +115,31 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Files the app keeps between requests (uploads waiting for their import). Several machines
+# (web servers and workers) must share it, e.g. one mounted volume.
+DATA_DIR = Path(env_str("THRUSTLOG_DATA_DIR") or BASE_DIR / "data")
+
+# Background work (thrustlog/tasks.py): imports, roster rows, periodic clean-ups. "database"
+# keeps the queue in the app's own database (`manage.py db_worker` runs it); "rq" puts it in
+# Redis (`manage.py rqworker default --job-class django_tasks_rq.Job` on any machines).
+TASKS_BACKEND = env_choice("TASKS_BACKEND", "database", ("database", "rq", "immediate"))
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {
+        "default": {
+            "URL": env_str("TASKS_REDIS_URL", "redis://127.0.0.1:6379/1"),
+            # An import of the largest file allowed takes well under this.
+            "DEFAULT_TIMEOUT": 30 * 60,
+        }
+    }
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+elif TASKS_BACKEND == "immediate":  # runs each task inside the request (tests, one-off scripts)
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# How often `manage.py run_periodic` looks for periodic jobs that are due (thrustlog/periodic.py).
+PERIODIC_TICK_SECONDS = env_int("PERIODIC_TICK_SECONDS", 60)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

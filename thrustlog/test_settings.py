@@ -1,6 +1,8 @@
 """Settings for the test suite: production settings, less what a test server cannot do."""
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("DJANGO_DEBUG", "0")
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-" + "k3y-" * 20)
@@ -25,3 +27,8 @@ WHITENOISE_AUTOREFRESH = True
 # The benchmarks' floor view (bench/floor) is tested like the app; thrustlog.settings never
 # installs it, and thrustlog.urls never routes to it.
 INSTALLED_APPS = [*INSTALLED_APPS, "bench.floor"]  # noqa: F405
+# Background tasks run inside the request that enqueues them; tests/tasks drive the real
+# database backend's worker where the queue itself is what is tested.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Each test process keeps its uploads in a folder of its own (parallel runs never share one).
+DATA_DIR = Path(tempfile.mkdtemp(prefix="thrustlog-test-data-"))

@@ -289,3 +289,19 @@ class SymptomResolution(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} gone on {self.date:%Y-%m-%d}"
+
+
+# Background work of the app (imports, periodic jobs), kept beside the code that uses it.
+from tracker.portability.models import ExportJob, ImportJob, PeriodicRun  # noqa: E402
+
+__all__ = [
+    "ExportJob",
+    "ImportJob",
+    "PainReport",
+    "PeriodicRun",
+    "Profile",
+    "Set",
+    "Symptom",
+    "SymptomResolution",
+    "TrainingSession",
+]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tracker.views import checkins, dashboard, log, portability, preferences, sets
+from tracker.views import checkins, dashboard, exports, log, portability, preferences, sets
 
 app_name = "tracker"
 
@@ -22,7 +22,15 @@ urlpatterns = [
     path("charts/<int:athlete>/", dashboard.dashboard, name="athlete_dashboard"),
     path("settings/import/", portability.import_upload, name="import"),
     path("settings/import/confirm/", portability.import_confirm, name="import_confirm"),
-    path("settings/export/", portability.export_page, name="export"),
-    path("settings/export/<str:kind>/", portability.export_download, name="export_download"),
+    path("settings/import/<uuid:job_id>/", portability.import_job, name="import_job"),
+    path("settings/export/", exports.export_page, name="export"),
+    path("settings/export/jobs/<uuid:job_id>/", exports.export_job, name="export_job"),
+    path(
+        "settings/export/jobs/<uuid:job_id>/status/",
+        exports.export_job_status,
+        name="export_job_status",
+    ),
+    path("settings/export/jobs/<uuid:job_id>/file/", exports.export_file, name="export_file"),
+    path("settings/export/<str:kind>/", exports.export_download, name="export_download"),
     path("settings/delete-account/", portability.account_delete, name="account_delete"),
 ]

@@ -9,8 +9,16 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.phone import check_page, log_in
 from tests.portability.conftest import read
+from tests.portability.history import rich_history
+from tracker.models import ImportJob
+from tracker.portability import exporting, jobs
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def data_dir(settings, tmp_path):
+    settings.DATA_DIR = tmp_path / "data"
 
 
 @pytest.fixture
@@ -30,7 +38,7 @@ def test_import_a_strong_file_then_see_it_in_history_and_charts(
 ):
     log_in(page, live_server.url, athlete.username)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Settings").click()
-    page.get_by_role("link", name="Import from Strong or Hevy").click()
+    page.get_by_role("link", name="Import from Strong, Hevy or FitNotes").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Import your history")
     check_page(page, "import-upload")
 
@@ -43,8 +51,11 @@ def test_import_a_strong_file_then_see_it_in_history_and_charts(
     check_page(page, "import-preview")
 
     page.get_by_role("button", name="Import 7 sets").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Import done")
+    expect(page.locator("main")).to_contain_text("Imported 2 sessions and 7 sets from Strong")
+    check_page(page, "import-done")
+    page.get_by_role("link", name="See your history").click()
     expect(page).to_have_url(f"{live_server.url}/sessions/")
-    expect(page.get_by_role("status").first).to_contain_text("Imported 2 sessions and 7 sets")
     rows = page.locator("main .list > li")
     expect(rows).to_have_count(2)
     expect(rows.first).to_contain_text("3 sets")  # the Glutes B workout, newest first
@@ -67,3 +78,49 @@ def test_a_bad_file_shows_its_line_on_the_phone(live_server, page: Page, athlete
     page.get_by_role("button", name="Show the preview").click()
     expect(page.locator(".error")).to_contain_text('Line 6: Weight "heavy" is not a number.')
     check_page(page, "import-error")
+
+
+def test_the_progress_bar_follows_a_background_import(
+    live_server, page: Page, athlete, strong_file, settings, console_errors
+):
+    # The queue holds the job until this test plays the worker's part, step by step.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    log_in(page, live_server.url, athlete.username)
+    page.goto(f"{live_server.url}/settings/import/")
+    page.get_by_label("Export file").set_input_files(strong_file)
+    page.get_by_role("button", name="Show the preview").click()
+    page.get_by_role("button", name="Import 7 sets").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Importing")
+    bar = page.locator("progress#job-progress")
+    expect(page.locator("[data-job-stage]")).to_have_text("Waiting to start…")
+    check_page(page, "import-waiting")
+
+    job = ImportJob.objects.get(athlete=athlete)
+    ImportJob.objects.filter(pk=job.pk).update(state="running", stage="reading", progress=0.4)
+    expect(page.locator("[data-job-percent]")).to_have_text("40")
+    assert bar.evaluate("el => el.value") == pytest.approx(0.4)
+    expect(page.locator("[data-job-stage]")).to_have_text("Reading the rows…")
+    check_page(page, "import-progress")
+
+    ImportJob.objects.filter(pk=job.pk).update(state="queued", progress=0)
+    jobs.run(job.pk)  # the worker's part: the page reloads itself when the job is done
+    expect(page.get_by_role("heading", level=1)).to_have_text("Import done")
+    expect(page.locator("main")).to_contain_text("Imported 2 sessions and 7 sets from Strong")
+    assert athlete.sets.count() == 7
+    assert [e for e in console_errors if "when fetching the script" not in e] == []
+
+
+def test_a_long_history_export_is_prepared_then_offered(
+    live_server, page: Page, athlete, monkeypatch, console_errors
+):
+    monkeypatch.setattr(exporting, "STREAM_SETS", 3)
+    rich_history(athlete)
+    log_in(page, live_server.url, athlete.username)
+    page.goto(f"{live_server.url}/settings/export/")
+    page.get_by_role("link", name="Download everything (ZIP)").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your export is ready")
+    check_page(page, "export-ready")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download").click()
+    assert download.value.suggested_filename.endswith(".zip")
+    assert console_errors == []

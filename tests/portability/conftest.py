@@ -4,6 +4,7 @@ import io
 import zipfile
 from pathlib import Path
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tracker.models import PainReport, Set, Symptom, TrainingSession
@@ -36,3 +37,10 @@ def log_rows(user) -> dict[str, int]:
         "pain": PainReport.objects.filter(athlete=user).count(),
         "symptoms": Symptom.objects.filter(session__athlete=user).count(),
     }
+
+
+@pytest.fixture(autouse=True)
+def data_dir(settings, tmp_path):
+    """Each test keeps its waiting uploads in a folder of its own."""
+    settings.DATA_DIR = tmp_path / "data"
+    return settings.DATA_DIR

@@ -85,3 +85,14 @@ def test_an_api_token_stops_working(athlete, athlete_client, history):
     assert api.get("/api/v1/export/").status_code == 200
     athlete_client.post(URL, {"password": PASSWORD})
     assert api.get("/api/v1/export/").status_code == 401
+
+
+def test_the_files_kept_for_the_account_go_too(athlete, outsider):
+    from tracker.portability import account, spool
+
+    spool.keep(athlete, b"mine")
+    theirs = spool.keep(outsider, b"theirs")
+    [waiting] = spool.waiting(athlete)
+    account.delete_account(athlete)
+    assert not waiting.exists()
+    assert spool.load(outsider, theirs) == b"theirs"

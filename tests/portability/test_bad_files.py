@@ -5,6 +5,7 @@ import pytest
 from django.utils.html import escape
 
 from tests.portability.conftest import log_rows, read, upload, zipped
+from tracker.portability import jobs, sources
 from tracker.portability.reading import MAX_UPLOAD_BYTES
 
 pytestmark = pytest.mark.django_db
@@ -57,8 +58,9 @@ BAD_FILES = {
     ),
     "the wrong format": (
         b"name,email\nada,ada@example.com\n",
-        "Line 1: This is not a Strong or Hevy export: its first line should name columns such "
-        'as "Exercise Name" and "Set Order" (Strong) or "exercise_title" and "set_index" (Hevy).',
+        "Line 1: This is not a Strong, Hevy or FitNotes export: its first line should name "
+        'columns such as "Exercise Name" and "Set Order" (Strong), "exercise_title" and '
+        '"set_index" (Hevy) or "Exercise" and "Category" (FitNotes).',
     ),
     "a picture": (
         b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe",
@@ -141,3 +143,16 @@ class TestA50MegabyteUpload:
         response = athlete_api.post("/api/v1/imports/", {"file": upload(data)}, format="multipart")
         assert response.status_code == 400
         assert "largest file the import takes is 20 MB" in response.json()["file"][0]
+
+
+def test_a_file_over_the_row_limit_is_refused_with_the_limit_named(athlete_api, monkeypatch):
+    monkeypatch.setattr(sources, "MAX_ROWS", 100)
+    monkeypatch.setattr(jobs, "MAX_ROWS", 100)
+    rows = [GOOD_ROW.replace("17:00:00", f"17:{m // 60:02d}:{m % 60:02d}") for m in range(150)]
+    response = athlete_api.post(
+        "/api/v1/imports/", {"file": upload(strong(*rows))}, format="multipart"
+    )
+    assert response.status_code == 400
+    assert (
+        "The file has more than 100 rows, the most one import takes" in (response.json()["file"][0])
+    )

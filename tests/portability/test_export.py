@@ -7,10 +7,19 @@ import zipfile
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from tests.conftest import token_client
-from tests.factories import SetFactory
+from tests.factories import (
+    CoachLinkFactory,
+    CommentFactory,
+    SetFactory,
+    TrainingSessionFactory,
+    UserFactory,
+)
 from tests.portability.history import rich_history
+from tracker.portability import export, streaming
 
 pytestmark = pytest.mark.django_db
 # The export format's column names: documented in README.txt, never renamed.
@@ -66,7 +75,7 @@ def test_the_zip_holds_csvs_with_stable_columns_a_readme_and_the_json(athlete_cl
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"
     assert response["Content-Disposition"].startswith('attachment; filename="thrustlog-athlete-')
-    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
     assert sorted(archive.namelist()) == sorted([*COLUMNS, "README.txt", "export.json"])
     readme = archive.read("README.txt").decode()
     for name, header in COLUMNS.items():
@@ -92,7 +101,7 @@ def test_the_zip_holds_csvs_with_stable_columns_a_readme_and_the_json(athlete_cl
 def test_the_json_download_is_the_api_document(athlete, athlete_client, history):
     response = athlete_client.get("/settings/export/json/")
     assert response["Content-Type"] == "application/json"
-    downloaded = response.json()
+    downloaded = json.loads(b"".join(response.streaming_content))
     api = token_client(athlete).get("/api/v1/export/").json()
     downloaded.pop("exported_at"), api.pop("exported_at")
     assert downloaded == api
@@ -103,3 +112,53 @@ def test_the_export_page_offers_both_downloads(athlete_client):
     assert 'href="/settings/export/zip/"' in page
     assert 'href="/settings/export/json/"' in page
     assert athlete_client.get("/settings/export/csv/").status_code == 404
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example","pad")', "+1 from coach", "-2+3", "@SUM(A1:A9)"]
+
+
+@pytest.mark.parametrize("text", FORMULAS)
+def test_a_cell_that_starts_a_formula_cannot_run_in_a_spreadsheet(athlete, athlete_client, text):
+    from tests.factories import (
+        TrainingSessionFactory,
+    )
+
+    session = TrainingSessionFactory(athlete=athlete, notes=text)
+    coach = UserFactory(username="coach")
+    CoachLinkFactory(coach=coach, athlete=athlete)
+    CommentFactory(coach=coach, session=session, body=text)
+    response = athlete_client.get("/settings/export/zip/")
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    notes = next(csv.DictReader(io.StringIO(archive.read("sessions.csv").decode())))["notes"]
+    body = next(csv.DictReader(io.StringIO(archive.read("comments.csv").decode())))["body"]
+    # A leading apostrophe makes a spreadsheet show the cell as text, never evaluate it.
+    assert notes == body == "'" + text
+    # export.json keeps what was written, as it was.
+    assert json.loads(archive.read("export.json"))["sessions"][0]["notes"] == text
+
+
+def test_negative_and_plain_numbers_stay_numbers():
+    text = export.csv_text("access_log.csv", [[1, "-12.5", "coach", "history"]])
+    assert text.splitlines()[1] == "1,-12.5,coach,history"
+
+
+def test_the_streamed_zip_holds_what_the_document_holds(athlete, history):
+    streamed = zipfile.ZipFile(io.BytesIO(b"".join(streaming.zip_chunks(athlete))))
+    whole = zipfile.ZipFile(io.BytesIO(export.zip_bytes(export.document(athlete))))
+    for name in COLUMNS:
+        assert streamed.read(name) == whole.read(name), name
+    one = json.loads(streamed.read("export.json"))
+    other = json.loads(whole.read("export.json"))
+    one.pop("exported_at"), other.pop("exported_at")
+    assert one == other
+
+
+def test_the_download_streams_and_costs_the_same_queries_for_more_sessions(athlete):
+    def queries_for(sessions: int) -> int:
+        for _ in range(sessions):
+            SetFactory(session=TrainingSessionFactory(athlete=athlete), position=1)
+        with CaptureQueriesContext(connection) as captured:
+            b"".join(streaming.zip_chunks(athlete))
+        return len(captured)
+
+    assert queries_for(3) == queries_for(30)

@@ -65,9 +65,10 @@ def test_an_other_exercises_name_is_cut_to_what_the_log_holds():
         ("9.5", 1),
         ("6", 4),
         ("1", 9),
-        ("0", 10),
-        ("11", 0),  # clamped
-        ("-3", 10),  # clamped
+        ("0", None),  # Strong writes 0 for "no RPE": no RIR, never RIR 10
+        ("0.5", None),
+        ("11", None),  # outside the scale: not a rating
+        ("-3", None),
     ],
 )
 def test_rpe_becomes_reps_in_reserve(rpe, rir):

@@ -86,8 +86,9 @@ def test_the_round_trip_through_the_api(athlete_api, exported):
     response = newcomer.post(
         "/api/v1/imports/", {"file": upload(data, "export.json")}, format="multipart"
     )
-    assert response.status_code == 201, response.json()
-    assert response.json()["source"] == "Thrustlog"
+    assert response.status_code == 202, response.json()
+    job = newcomer.get(response.json()["url"]).json()
+    assert (job["state"], job["source"], job["sessions"]) == ("done", "Thrustlog", 5)
     again = newcomer.get("/api/v1/export/").json()
     assert comparable(again) == comparable(athlete_api.get("/api/v1/export/").json())
 
@@ -112,3 +113,12 @@ def test_a_doctored_export_is_refused_naming_the_row(exported, change, message):
     with pytest.raises(importer.ImportFileError, match=message):
         importer.import_file(newcomer, json.dumps(doctored).encode())
     assert log_rows(newcomer)["sessions"] == 0
+
+
+def test_the_streamed_download_round_trips_too(exported, athlete):
+    from tracker.portability import streaming
+
+    newcomer = UserFactory(username="newcomer")
+    outcome = importer.import_file(newcomer, b"".join(streaming.zip_chunks(athlete)))
+    assert (outcome.sessions, outcome.sets) == (5, 14)
+    assert comparable(export.document(newcomer)) == comparable(exported)

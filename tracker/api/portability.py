@@ -1,13 +1,19 @@
-"""POST /api/v1/imports/ and GET /api/v1/export/ (shared/contract.md section 2).
+"""POST /api/v1/imports/, GET /api/v1/imports/{id}/ and GET /api/v1/export/ (shared/contract.md
+section 2, v1.1).
 
 The import is the one endpoint that takes a file: it names its own parsers (multipart), and
-checks the declared size before reading the body. Both read and write the caller's log only.
+checks the declared size before reading the body. It answers within the request what a request
+can tell (a file of the wrong kind, a bad row of a small file), then the task runner imports
+(tracker.portability.jobs). All read and write the caller's log only; another athlete's import
+is a 404.
 """
 
 from typing import Any
 
+from django.urls import reverse
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
+from rest_framework.generics import RetrieveAPIView
 from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -16,9 +22,11 @@ from rest_framework.views import APIView
 from tracker.api.schema import ErrorSerializer
 from tracker.api.throttles import ImportThrottle
 from tracker.choices import Unit
-from tracker.portability import export, importer
+from tracker.portability import export, importer, jobs, reading
+from tracker.portability.models import ImportJob
+from tracker.portability.plan import UNIT_REASONS
 from tracker.portability.reading import check_size
-from tracker.portability.sources import ImportFileError
+from tracker.portability.sources import MAX_ROWS, ImportFileError
 
 
 class ImportRequestSerializer(serializers.Serializer):
@@ -37,31 +45,85 @@ class ImportRequestSerializer(serializers.Serializer):
 
 
 class ImportResultSerializer(serializers.Serializer):
-    sessions = serializers.IntegerField(help_text="Sessions added (a dry run: would be added).")
-    sets = serializers.IntegerField(help_text="Sets added (a dry run: would be added).")
+    sessions = serializers.IntegerField(help_text="Sessions that would be added.")
+    sets = serializers.IntegerField(help_text="Sets that would be added.")
     skipped = serializers.IntegerField(help_text="Rows not imported: warm-ups, rest timers...")
     first_date = serializers.DateField(allow_null=True, help_text="The file's first session.")
     last_date = serializers.DateField(allow_null=True, help_text="The file's last session.")
+    unit = serializers.ChoiceField(
+        choices=Unit.choices, help_text="The unit weights are read in where the file says none."
+    )
+    unit_reason = serializers.ChoiceField(
+        choices=sorted(UNIT_REASONS),
+        help_text="Why that unit: the file's column names (header), a unit column, your "
+        "choice (the unit parameter), the pattern of barbell plates, or your setting.",
+    )
+    unit_explanation = serializers.CharField(help_text="unit_reason in words.")
     already_imported = serializers.IntegerField(help_text="Sets of the file already stored.")
-    source = serializers.CharField(help_text="Strong, Hevy or Thrustlog.")
+    source = serializers.CharField(help_text="Strong, Hevy, FitNotes or Thrustlog.")
+    layout = serializers.CharField(help_text="Which of the source's layouts the file has.")
     skipped_reasons = serializers.DictField(child=serializers.IntegerField())
 
 
-def _result(outcome: importer.Outcome) -> dict[str, Any]:
+class ImportJobSerializer(serializers.ModelSerializer):
+    """GET /api/v1/imports/{id}/ (contract v1.1): a background import and what it added."""
+
+    url = serializers.SerializerMethodField(help_text="Where to follow this import.")
+    source = serializers.SerializerMethodField(help_text="Strong, Hevy, FitNotes or Thrustlog.")
+
+    class Meta:
+        model = ImportJob
+        fields = [
+            "id", "state", "progress", "stage", "sessions", "sets", "skipped", "first_date",
+            "last_date", "errors", "source", "url", "created", "finished_at",
+        ]  # fmt: skip
+        read_only_fields = fields
+        extra_kwargs = {
+            "progress": {"help_text": "0 to 1."},
+            "stage": {"help_text": "reading or saving while running; empty otherwise."},
+            "errors": {"help_text": "Why it failed (then nothing was stored), naming lines."},
+        }
+
+    def get_source(self, job: ImportJob) -> str:
+        return str(job.result.get("source", ""))
+
+    def get_url(self, job: ImportJob) -> str:
+        return reverse("api-import", args=[job.pk])
+
+
+class ImportStartedSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    state = serializers.CharField()
+    url = serializers.CharField(help_text="GET it to follow the import.")
+
+
+def _result(preview: jobs.Preview) -> dict[str, Any]:
     return {
-        "sessions": outcome.sessions,
-        "sets": outcome.sets,
-        "skipped": outcome.skipped,
-        "first_date": outcome.first_date,
-        "last_date": outcome.last_date,
-        "already_imported": outcome.already_sets,
-        "source": outcome.plan.source,
-        "skipped_reasons": {r: n for r, n, _ in outcome.plan.skipped_reasons()},
+        "sessions": preview.sessions,
+        "sets": preview.sets,
+        "skipped": preview.skipped,
+        "first_date": preview.first_date,
+        "last_date": preview.last_date,
+        "unit": preview.unit,
+        "unit_reason": preview.unit_reason,
+        "unit_explanation": preview.unit_explanation,
+        "already_imported": preview.already_sets,
+        "source": preview.source,
+        "layout": preview.layout,
+        "skipped_reasons": {r: n for r, n, _ in preview.skipped_reasons},
     }
 
 
+def _dry_run_too_large() -> str:
+    return (
+        f"A dry run reads at most {jobs.SYNC_ROWS:,} rows at once, and this file has more. "
+        "Import it without dry_run: the import runs in the background, checks every row first "
+        "and stores nothing if one is wrong (or preview it in Settings > Import)."
+    )
+
+
 class ImportView(APIView):
-    """Import a training history; importing the same file again adds nothing."""
+    """Import a training history in the background; importing the same file again adds nothing."""
 
     parser_classes = [MultiPartParser]
     throttle_classes = [ImportThrottle]
@@ -69,15 +131,18 @@ class ImportView(APIView):
     @extend_schema(
         request={"multipart/form-data": ImportRequestSerializer},
         responses={
-            201: ImportResultSerializer,
+            202: ImportStartedSerializer,
             200: ImportResultSerializer,
             429: OpenApiResponse(ErrorSerializer, "Too many imports from this account or address."),
         },
-        summary="Import a Strong or Hevy export",
+        summary="Import a Strong, Hevy or FitNotes export (or a Thrustlog export)",
         description=(
-            "201 with what was added (zeros when the file was imported before); a dry run "
-            'answers 200 with what would be added. A bad file answers 400 {"file": ["..."]} '
-            "naming the line, and nothing is stored."
+            "202 with the job (`url`: follow it with GET) since v1.1; a dry run answers 200 with "
+            "what would be added, the unit assumed and why. A file that cannot be read answers "
+            '400 {"file": ["..."]} naming the line, and nothing is stored. Limits: '
+            f"{reading.MAX_UPLOAD_BYTES // (1024 * 1024)} MB per upload "
+            f"({reading.MAX_UNPACKED_BYTES // (1024 * 1024)} MB unpacked from a ZIP), "
+            f"{MAX_ROWS:,} rows per file, {jobs.SYNC_ROWS:,} rows for a dry run."
         ),
         tags=["imports"],
     )
@@ -92,14 +157,34 @@ class ImportView(APIView):
         incoming.is_valid(raise_exception=True)
         upload = incoming.validated_data["file"]
         unit = incoming.validated_data.get("unit")
-        run = importer.preview if incoming.validated_data["dry_run"] else importer.import_file
         try:
             check_size(upload.size)
-            outcome = run(request.user, upload.read(), unit=unit)
+            data = upload.read()
+            if incoming.validated_data["dry_run"]:
+                if not jobs.is_small(data):
+                    raise ImportFileError(_dry_run_too_large())
+                preview = jobs.Preview.of(importer.preview(request.user, data, unit=unit))
+                return Response(ImportResultSerializer(_result(preview)).data)
+            jobs.check(request.user, data, unit=unit)
+            token = jobs.keep_upload(request.user, data)
         except ImportFileError as error:
             raise serializers.ValidationError({"file": [str(error)]}) from None
-        code = status.HTTP_200_OK if incoming.validated_data["dry_run"] else status.HTTP_201_CREATED
-        return Response(ImportResultSerializer(_result(outcome)).data, status=code)
+        job = jobs.start(request.user, token, unit=unit, file_name=upload.name, size=upload.size)
+        body = {"id": job.pk, "state": job.state, "url": reverse("api-import", args=[job.pk])}
+        return Response(body, status=status.HTTP_202_ACCEPTED, headers={"Location": body["url"]})
+
+
+class ImportJobView(RetrieveAPIView):
+    """One of the caller's imports: its state, progress and, once done, what it added."""
+
+    serializer_class = ImportJobSerializer
+
+    def get_queryset(self) -> Any:
+        return ImportJob.objects.filter(athlete=self.request.user)
+
+    @extend_schema(summary="Follow a background import", tags=["imports"])
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
 
 
 class ExportView(APIView):

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 
 from tracker.models import PainReport, Set, Symptom, TrainingSession
+from tracker.portability import exporting, spool
 
 
 def what_goes(user: AbstractBaseUser) -> list[tuple[str, int]]:
@@ -42,7 +43,11 @@ def _model(app: str, name: str) -> type | None:
         return None
 
 
-@transaction.atomic
 def delete_account(user: AbstractBaseUser) -> None:
-    """Remove the user and everything they logged (the cascades do the rest)."""
-    user.delete()
+    """Remove the user and everything they logged (the cascades do the rest), then the files
+    kept for them: uploads waiting for an import, exports waiting for a download."""
+    files = [*spool.waiting(user), *exporting.directory().glob(f"{user.pk}-*")]
+    with transaction.atomic():
+        user.delete()
+    for path in files:
+        path.unlink(missing_ok=True)

@@ -3,12 +3,12 @@ with a README and the same JSON. Reads only the athlete's own rows (and the comm
 wrote on them). The column names below are part of the export format: add, never rename.
 """
 
-import csv
 import io
 import zipfile
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from defusedcsv import csv as defused
 from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
@@ -72,8 +72,10 @@ class ExportSerializer(serializers.Serializer):
     access_log = ExportAccessSerializer(many=True, help_text="Who opened the log, newest first.")
 
 
-def document(athlete: AbstractBaseUser) -> dict[str, Any]:
+def document(athlete: AbstractBaseUser, *, with_sessions: bool = True) -> dict[str, Any]:
+    """The whole export in memory (streaming.py writes the same document piece by piece)."""
     profile = services.profile_for(athlete)
+    sessions = queries.sessions_with_log(athlete) if with_sessions else []
     return {
         "format": EXPORT_FORMAT,
         "version": VERSION,
@@ -84,7 +86,7 @@ def document(athlete: AbstractBaseUser) -> dict[str, Any]:
             "display_unit": profile.unit,
             "time_zone": profile.time_zone,
         },
-        "sessions": ExportSessionSerializer(queries.sessions_with_log(athlete), many=True).data,
+        "sessions": ExportSessionSerializer(sessions, many=True).data,
         "comments": ExportCommentSerializer(_comments(athlete), many=True).data,
         "access_log": ExportAccessSerializer(_accesses(athlete), many=True).data,
     }
@@ -116,8 +118,8 @@ def zip_bytes(doc: dict[str, Any]) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("README.txt", readme(doc))
-        for name, columns, rows in tables(doc):
-            archive.writestr(name, _csv(columns, rows))
+        for name, _, rows in tables(doc):
+            archive.writestr(name, csv_text(name, rows))
         archive.writestr(EXPORT_JSON, json_bytes(doc))
     return buffer.getvalue()
 
@@ -157,33 +159,64 @@ _PAIN = ("region", "score", "character", "client_id", "created")
 _COMMENT = ("id", "session", "date", "coach", "cause", "region", "body", "created")
 
 
+def session_rows(s: dict[str, Any]) -> list[list[Any]]:
+    head, tail = (s[k] for k in _SESSION), (s[k] for k in _SESSION_END)
+    return [[s["id"], s["date"], *head, " ".join(s["symptoms"]), *tail]]
+
+
+def rows_of(name: str, s: dict[str, Any]) -> list[list[Any]]:
+    """One serialised session's rows of sets.csv, pain_reports.csv or check_ins.csv."""
+    if name == "sessions.csv":
+        return session_rows(s)
+    if name == "sets.csv":
+        return [
+            [x["id"], s["id"], s["date"], *(x[k] for k in _SET), *(x[k] for k in _SET_END)]
+            for x in s["sets"]
+        ]
+    rows = []
+    for p in s["pain_reports"]:
+        common = [p[k] for k in _PAIN]
+        during = p["timing"] == PainTiming.DURING
+        if name == "pain_reports.csv" and during:
+            rows.append([p["id"], s["id"], p["set"], s["date"], *common])
+        elif name == "check_ins.csv" and not during:
+            rows.append([p["id"], s["id"], s["date"], p["timing"], *common])
+    return rows
+
+
 def tables(doc: dict[str, Any]) -> Iterator[tuple[str, list[str], list[list[Any]]]]:
     """The CSV files' rows, read from the document (so the CSVs and the JSON always agree)."""
-    sessions, sets, pain, checks = [], [], [], []
-    for s in doc["sessions"]:
-        head, tail = (s[k] for k in _SESSION), (s[k] for k in _SESSION_END)
-        sessions.append([s["id"], s["date"], *head, " ".join(s["symptoms"]), *tail])
-        for x in s["sets"]:
-            first, last = (x[k] for k in _SET), (x[k] for k in _SET_END)
-            sets.append([x["id"], s["id"], s["date"], *first, *last])
-        for p in s["pain_reports"]:
-            common = [p[k] for k in _PAIN]
-            if p["timing"] == PainTiming.DURING:
-                pain.append([p["id"], s["id"], p["set"], s["date"], *common])
-            else:
-                checks.append([p["id"], s["id"], s["date"], p["timing"], *common])
+    for name in ("sessions.csv", "sets.csv", "pain_reports.csv", "check_ins.csv"):
+        yield name, COLUMNS[name], [row for s in doc["sessions"] for row in rows_of(name, s)]
     comments = [[c[k] for k in _COMMENT] for c in doc["comments"]]
+    yield "comments.csv", COLUMNS["comments.csv"], comments
     accesses = [[a["id"], a["at"], a["viewer"], a["what"]] for a in doc["access_log"]]
-    tables_ = (sessions, sets, pain, checks, comments, accesses)
-    for name, rows in zip(COLUMNS, tables_, strict=True):
-        yield name, COLUMNS[name], rows
+    yield "access_log.csv", COLUMNS["access_log.csv"], accesses
 
 
-def _csv(columns: list[str], rows: list[list[Any]]) -> str:
+class _Cells:
+    """A CSV writer that writes cells as the export shows them (see _cell)."""
+
+    def __init__(self, writer: Any) -> None:
+        self.writer = writer
+
+    def writerows(self, rows: Iterable[list[Any]]) -> None:
+        self.writer.writerows([_cell(v) for v in row] for row in rows)
+
+
+def csv_writer(out: Any, name: str) -> _Cells:
+    """A writer of one of the export's CSV files, its header written. Cells go through
+    defusedcsv: one starting with = + - @ | % (a formula to a spreadsheet) is written with a
+    leading apostrophe, so a coach's note can never run as a formula; plain negative numbers
+    stay numbers."""
+    writer = defused.writer(out)
+    writer.writerow(COLUMNS[name])
+    return _Cells(writer)
+
+
+def csv_text(name: str, rows: list[list[Any]]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(columns)
-    writer.writerows([_cell(v) for v in row] for row in rows)
+    csv_writer(out, name).writerows(rows)
     return out.getvalue()
 
 

@@ -16,7 +16,7 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label="Export file",
         help_text=(
-            f"A CSV from Strong or Hevy, or the ZIP they gave you (at most "
+            f"A CSV from Strong, Hevy or FitNotes, or the ZIP they gave you (at most "
             f"{MAX_UPLOAD_BYTES // (1024 * 1024)} MB). A Thrustlog export works too."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.zip,.json,.txt,text/csv"}),

@@ -2,15 +2,23 @@
 
 title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,
 set_type,weight_kg,reps,distance_km,duration_seconds,rpe -- accounts in pounds have weight_lbs
-and distance_miles instead. Dates look like "7 Aug 2026, 17:00". set_type is warmup, normal,
-failure or dropset: warm-ups are marked, the others are working sets. Rows without reps
-(cardio, timed holds) are skipped and counted.
+and distance_miles instead. Dates follow the phone's clock: "7 Aug 2026, 17:00",
+"Jul 28, 2026, 6:49 PM", or ISO 8601. set_type is warmup, normal, failure or dropset: warm-ups
+are marked, the others are working sets. exercise_notes repeats the exercise's note on each
+of its sets (the plan keeps it once). Rows without reps (cardio, timed holds) are skipped.
 """
 
 from decimal import Decimal
 
 from tracker.portability import sources
-from tracker.portability.sources import ImportFileError, ParsedFile, Skipped, SourceSet, Table
+from tracker.portability.sources import (
+    UNIT_HEADER,
+    ImportFileError,
+    ParsedFile,
+    Skipped,
+    SourceSet,
+    Table,
+)
 
 NAME = "Hevy"
 _REQUIRED = ("title", "start_time", "exercise_title", "set_index", "reps")
@@ -32,18 +40,26 @@ def parse(table: Table) -> ParsedFile:
         source=NAME,
         layout=f"{'pounds' if unit == 'lb' else 'kilograms'}, {separated}-separated",
         unit_in_file=unit is not None,
+        unit_source=UNIT_HEADER if unit else "",
+        notes_per_exercise=True,
     )
+    moments = sources.Moments()
+    rpe_column = table.first_of("rpe")
     for line, row in table.lines:
-        item = _row(row, line, weight_column or "", unit, table.first_of("rpe"))
-        (parsed.rows if isinstance(item, SourceSet) else parsed.skipped).append(item)
+        parsed.keep(_row(row, line, weight_column or "", unit, rpe_column, moments))
     return parsed
 
 
 def _row(
-    row: dict[str, str], line: int, weight_column: str, unit: str | None, rpe_column: str | None
+    row: dict[str, str],
+    line: int,
+    weight_column: str,
+    unit: str | None,
+    rpe_column: str | None,
+    moments: sources.Moments,
 ) -> SourceSet | Skipped:
-    started = sources.moment(row["start time"], line, "start_time")
-    ended = sources.moment(row["end time"], line, "end_time") if row.get("end time") else None
+    started = moments(row["start time"], line, "start_time")
+    ended = moments(row["end time"], line, "end_time") if row.get("end time") else None
     exercise = row["exercise title"]
     if not exercise:
         raise ImportFileError("exercise_title is empty.", line=line)

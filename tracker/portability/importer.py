@@ -24,17 +24,20 @@ from django.db import IntegrityError, models, transaction
 
 from tracker import queries, services
 from tracker.models import PainReport, Set, Symptom, TrainingSession
-from tracker.portability import hevy, reading, restore, strong
-from tracker.portability.plan import Plan, PlannedSession, from_rows
-from tracker.portability.sources import ImportFileError, Table
+from tracker.portability import fitnotes, hevy, reading, restore, strong
+from tracker.portability.plan import Plan, PlannedSession, from_rows, plates_say, resolve_unit
+from tracker.portability.sources import ImportFileError, Progress, Table
 from tracker.signals import announce_log_changed
 
 BATCH = 1000
 LOOKUP_CHUNK = 2000  # ids per IN (...): well under SQLite's limit on parameters
-PARSERS = (strong, hevy)
+# Hevy's and FitNotes' column names are their own; Strong's may be in any language and is
+# also recognised by the shape of its columns, so it is tried last.
+PARSERS = (hevy, fitnotes, strong)
 WRONG_FORMAT = (
-    "This is not a Strong or Hevy export: its first line should name columns such as "
-    '"Exercise Name" and "Set Order" (Strong) or "exercise_title" and "set_index" (Hevy).'
+    "This is not a Strong, Hevy or FitNotes export: its first line should name columns such "
+    'as "Exercise Name" and "Set Order" (Strong), "exercise_title" and "set_index" (Hevy) or '
+    '"Exercise" and "Category" (FitNotes).'
 )
 
 
@@ -61,8 +64,15 @@ class Outcome:
         return self.plan.last_date
 
 
-def plan_for(athlete: AbstractBaseUser, data: bytes, *, unit: str | None = None) -> Plan:
-    """Read and map a file (raises ImportFileError); stores nothing."""
+def plan_for(
+    athlete: AbstractBaseUser,
+    data: bytes,
+    *,
+    unit: str | None = None,
+    progress: Progress | None = None,
+) -> Plan:
+    """Read and map a file (raises ImportFileError); stores nothing. `unit` is the athlete's
+    explicit choice for weights the file does not qualify (None: let the file tell)."""
     upload = reading.read(data)
     today = queries.today_for(athlete)
     if upload.document is not None:
@@ -70,28 +80,58 @@ def plan_for(athlete: AbstractBaseUser, data: bytes, *, unit: str | None = None)
         if not plan.sessions:
             raise ImportFileError("The export holds no sessions.")
         return plan
-    table = Table.of(upload.text)
+    halves = _halves(progress)
+    table = Table.of(upload.text, progress=halves[0])
     parser = next((p for p in PARSERS if p.recognises(table)), None)
     if parser is None:
         raise ImportFileError(WRONG_FORMAT, line=1)
     profile = services.profile_for(athlete)
     zone = profile.time_zone if profile.time_zone in zoneinfo.available_timezones() else "UTC"
-    plan = from_rows(parser.parse(table), unit=unit or profile.unit, zone=zone, today=today)
+    parsed = parser.parse(table)
+    read_unit, reason = resolve_unit(parsed, chosen=unit, own=profile.unit)
+    plan = from_rows(
+        parsed, unit=read_unit, unit_reason=reason, zone=zone, today=today, progress=halves[1]
+    )
+    suggested = plates_say(parsed) if reason == "chosen" else None
+    plan.plates_say = suggested if suggested and suggested != read_unit else ""
     if not plan.sessions:
         why = "; ".join(f"{n} {reason}" for reason, n, _ in plan.skipped_reasons())
         raise ImportFileError(f"The file holds no sets to import ({why or 'no rows'}).")
     return plan
 
 
-def preview(athlete: AbstractBaseUser, data: bytes, *, unit: str | None = None) -> Outcome:
-    plan = plan_for(athlete, data, unit=unit)
+def _halves(progress: Progress | None) -> tuple[Progress | None, Progress | None]:
+    """Reading the rows is the first half of planning, mapping them the second."""
+    if progress is None:
+        return None, None
+    return (lambda share: progress(share / 2)), (lambda share: progress(0.5 + share / 2))
+
+
+def preview(
+    athlete: AbstractBaseUser,
+    data: bytes,
+    *,
+    unit: str | None = None,
+    progress: Progress | None = None,
+) -> Outcome:
+    plan = plan_for(athlete, data, unit=unit, progress=progress)
     new = _new_sessions(athlete, plan)
     return _outcome(plan, new, _unstored_sets(athlete, new))
 
 
-def import_file(athlete: AbstractBaseUser, data: bytes, *, unit: str | None = None) -> Outcome:
+def import_file(
+    athlete: AbstractBaseUser,
+    data: bytes,
+    *,
+    unit: str | None = None,
+    progress: Progress | None = None,
+) -> Outcome:
     """Store the file's sessions and sets that are not stored yet, all or nothing."""
-    plan = plan_for(athlete, data, unit=unit)
+    return store(athlete, plan_for(athlete, data, unit=unit, progress=progress))
+
+
+def store(athlete: AbstractBaseUser, plan: Plan) -> Outcome:
+    """Store a plan's rows that are not stored yet, in one transaction."""
     try:
         return _store(athlete, plan)
     except IntegrityError:

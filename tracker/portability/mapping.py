@@ -5,10 +5,13 @@
   smith, machine, dumbbell, band, bodyweight; none named: unknown, left blank).
 - Any other exercise stays an "other" exercise under its own name: nothing is lost, and
   charts and advice, which read the hip-thrust family only, are not misled by it.
-- RPE becomes reps in reserve: RIR = 10 - RPE, rounded half up, clamped to 0..10.
+- RPE becomes reps in reserve: RIR = 10 - RPE, rounded half up. An RPE outside 1..10 is no
+  rating (Strong writes 0 for "no RPE"): no RIR.
+- A file that does not say its unit may say it by its barbell loads (`unit_from_plates`).
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -70,8 +73,31 @@ def equipment_of(text: str) -> str:
 
 
 def rir_from_rpe(rpe: Decimal | None) -> int | None:
-    """Reps in reserve for an RPE: 10 - RPE, rounded half up, clamped to 0..10; no RPE, None."""
-    if rpe is None:
+    """Reps in reserve for an RPE: 10 - RPE, rounded half up; no RPE or one outside 1..10, None."""
+    if rpe is None or not Decimal(1) <= rpe <= Decimal(10):
         return None
     rir = (Decimal(10) - rpe).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    return int(min(max(rir, Decimal(0)), Decimal(10)))
+    return int(min(max(rir, Decimal(0)), Decimal(9)))
+
+
+PLATE_SAMPLE = 6  # barbell loads needed before their pattern says anything
+
+
+def unit_from_plates(loads: Sequence[Decimal]) -> str | None:
+    """The unit a list of barbell loads was written in, when their plates make it plain.
+
+    A pound bar weighs 45 and pound plates come in 45, 35, 25, 10, 5 and 2.5, loaded in pairs:
+    pound loads are whole multiples of 5, most of them 45 plus tens (95, 135, 185, 225). Metric
+    plates go down to 1.25 kg: kilogram loads often end in .5 or .25 (22.5, 102.5, 61.25).
+    Anything less clear-cut is None (the athlete's own unit decides).
+    """
+    weights = [w for w in loads if w > 0]
+    if len(weights) < PLATE_SAMPLE:
+        return None
+    fractional = sum(1 for w in weights if w != w.to_integral_value())
+    if fractional / len(weights) >= Decimal("0.25"):
+        return "kg"
+    pound_like = sum(1 for w in weights if w % 10 == 5 and w >= 45)
+    if fractional == 0 and pound_like / len(weights) >= Decimal("0.75"):
+        return "lb"
+    return None

@@ -20,7 +20,16 @@ from tracker import units
 from tracker.choices import Exercise
 from tracker.models import MAX_LOAD_KG, MAX_REPS
 from tracker.portability import mapping
-from tracker.portability.sources import ImportFileError, ParsedFile, Skipped, SourceSet
+from tracker.portability.sources import (
+    PROGRESS_EVERY,
+    UNIT_COLUMN,
+    UNIT_HEADER,
+    ImportFileError,
+    ParsedFile,
+    Progress,
+    Skipped,
+    SourceSet,
+)
 from tracker.validators import session_date_problem
 
 NAMESPACE = UUID("5d0c2f7e-4f4b-4c55-9a53-2b8f7a1e6c10")  # never change: keys must stay stable
@@ -86,16 +95,32 @@ class ExerciseFound:
         return str(Exercise(self.exercise).label)
 
 
+# Why the plan reads weights in its unit (the dry run and the preview say it).
+UNIT_REASONS = {
+    "header": "the file's column names say the unit",
+    "unit_column": "a column of the file gives each row's unit",
+    "chosen": "you chose it",
+    "plate_pattern": "the barbell loads follow that unit's plates",
+    "athlete_setting": "your unit in Settings (the file does not say)",
+}
+
+
 @dataclass
 class Plan:
     source: str
     layout: str
     unit: str  # the unit weights were read in where the file does not say
     unit_in_file: bool
+    unit_reason: str = "athlete_setting"  # a key of UNIT_REASONS
+    plates_say: str = ""  # the unit the barbell plates suggest when it is not `unit`
     sessions: list[PlannedSession] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     exported_by: int | None = None  # a Thrustlog export: the account it came from
     comments_left_out: int = 0
+
+    @property
+    def unit_explanation(self) -> str:
+        return UNIT_REASONS.get(self.unit_reason, "")
 
     @property
     def set_count(self) -> int:
@@ -125,36 +150,100 @@ class Plan:
         return [(reason, len(found), found[:5]) for reason, found in ranked]
 
 
-def from_rows(parsed: ParsedFile, *, unit: str, zone: str, today: date) -> Plan:
-    """Group a Strong or Hevy file's sets into sessions (one per workout) and map them."""
-    plan = Plan(parsed.source, parsed.layout, unit, parsed.unit_in_file, skipped=parsed.skipped)
+def resolve_unit(parsed: ParsedFile, *, chosen: str | None, own: str) -> tuple[str, str]:
+    """The unit for weights the file does not qualify, and why (a key of UNIT_REASONS).
+
+    The file's word first, then the athlete's explicit choice, then the plates' pattern, then
+    the athlete's setting.
+    """
+    if parsed.unit_source == UNIT_HEADER:
+        unit = next((r.unit for r in parsed.rows if r.unit), None)
+        return unit or chosen or own, "header"
+    if parsed.unit_source == UNIT_COLUMN:
+        return chosen or own, "unit_column"
+    if chosen:
+        return chosen, "chosen"
+    guessed = plates_say(parsed)
+    if guessed:
+        return guessed, "plate_pattern"
+    return own, "athlete_setting"
+
+
+def plates_say(parsed: ParsedFile) -> str | None:
+    """The unit the file's barbell loads suggest (mapping.unit_from_plates), if any."""
+    if parsed.unit_source:
+        return None
+    barbell = [
+        r.weight
+        for r in parsed.rows
+        if not r.warmup and mapping.equipment_of(r.exercise) in ("barbell", "smith")
+    ]
+    return mapping.unit_from_plates(barbell)
+
+
+def from_rows(
+    parsed: ParsedFile,
+    *,
+    unit: str,
+    zone: str,
+    today: date,
+    unit_reason: str = "chosen",
+    progress: Progress | None = None,
+) -> Plan:
+    """Group a Strong, Hevy or FitNotes file's sets into sessions (one per workout), map them."""
+    plan = Plan(
+        parsed.source,
+        parsed.layout,
+        unit,
+        parsed.unit_in_file,
+        unit_reason=unit_reason,
+        skipped=parsed.skipped,
+    )
     tz = zoneinfo.ZoneInfo(zone)
     source = parsed.source.lower()
-    workouts: dict[tuple[datetime, str], PlannedSession] = {}
+    workouts: dict[tuple[datetime, str], tuple[PlannedSession, str]] = {}
     seen: Counter[tuple[object, ...]] = Counter()
     names: dict[str, mapping.Mapped] = {}
-    for row in parsed.rows:
-        problem = session_date_problem(row.started.date(), today=today)
-        if problem is not None:
-            raise ImportFileError(problem, line=row.line)
-        session = workouts.get((row.started, row.workout))
-        if session is None:
-            session = workouts[(row.started, row.workout)] = PlannedSession(
-                where=f"Line {row.line}",
-                key=key(source, "session", row.started.isoformat(), row.workout),
-                date=row.started.date(),
-                notes=_notes(row.workout, row.workout_notes),
-                finished_at=timezone.make_aware(_end(row), tz),
+    noted: set[tuple[UUID, str, str]] = set()  # (session, exercise, note): each kept once
+    # A file repeats the same few weights and RPEs thousands of times: convert each once.
+    loads: dict[tuple[Decimal, str], Decimal] = {}
+    rirs: dict[Decimal | None, int | None] = {}
+    total = len(parsed.rows)
+    for count, row in enumerate(parsed.rows, start=1):
+        if progress is not None and count % PROGRESS_EVERY == 0:
+            progress(count / total)
+        found = workouts.get((row.started, row.workout))
+        if found is None:
+            problem = session_date_problem(row.started.date(), today=today)
+            if problem is not None:
+                raise ImportFileError(problem, line=row.line)
+            started = row.started.isoformat()
+            found = workouts[(row.started, row.workout)] = (
+                PlannedSession(
+                    where=f"Line {row.line}",
+                    key=key(source, "session", started, row.workout),
+                    date=row.started.date(),
+                    notes=_notes(row.workout, row.workout_notes),
+                    finished_at=timezone.make_aware(_end(row), tz),
+                ),
+                started,
             )
-        identity = (row.started.isoformat(), row.workout, row.exercise, row.set_order)
+        session, started = found
+        identity = (started, row.workout, row.exercise, row.set_order)
         seen[identity] += 1
-        reason = _skip_reason(row, unit)
+        row_unit = row.unit or unit
+        load = loads.get((row.weight, row_unit))
+        if load is None:
+            load = loads[(row.weight, row_unit)] = units.to_kg(row.weight, row_unit)
+        reason = _skip_reason(row, load)
         if reason:
             plan.skipped.append(Skipped(row.line, reason))
             continue
-        if row.exercise not in names:
-            names[row.exercise] = mapping.exercise_of(row.exercise)
-        mapped = names[row.exercise]
+        mapped = names.get(row.exercise)
+        if mapped is None:
+            mapped = names[row.exercise] = mapping.exercise_of(row.exercise)
+        if row.rpe not in rirs:
+            rirs[row.rpe] = mapping.rir_from_rpe(row.rpe)
         session.sets.append(
             PlannedSet(
                 where=f"Line {row.line}",
@@ -162,27 +251,32 @@ def from_rows(parsed: ParsedFile, *, unit: str, zone: str, today: date) -> Plan:
                 source_name=row.exercise,
                 exercise=mapped.exercise,
                 exercise_name=mapped.exercise_name,
-                load_kg=units.to_kg(row.weight, row.unit or unit),
+                load_kg=load,
                 reps=row.reps,
-                rir=mapping.rir_from_rpe(row.rpe),
+                rir=rirs[row.rpe],
                 equipment=mapped.equipment,
             )
         )
-        if row.notes and len(session.notes) < NOTES_LENGTH - 1:
-            session.notes = _notes(
-                session.notes, f"{row.exercise}, set {row.set_order}: {row.notes}"
+        if row.notes and (session.key, row.exercise, row.notes) not in noted:
+            noted.add((session.key, row.exercise, row.notes))
+            label = (
+                row.exercise
+                if parsed.notes_per_exercise
+                else f"{row.exercise}, set {row.set_order}"
             )
+            if len(session.notes) < NOTES_LENGTH - 1:
+                session.notes = _notes(session.notes, f"{label}: {row.notes}")
     plan.skipped.sort(key=lambda s: s.line)
-    plan.sessions = [s for s in workouts.values() if s.sets]
+    plan.sessions = [s for s, _ in workouts.values() if s.sets]
     return plan
 
 
-def _skip_reason(row: SourceSet, unit: str) -> str:
+def _skip_reason(row: SourceSet, load_kg: Decimal) -> str:
     if row.warmup:
         return "warm-up set (Thrustlog logs working sets)"
     if row.weight < 0:
         return "negative weight (an assisted exercise)"
-    if units.to_kg(row.weight, row.unit or unit) > MAX_LOAD_KG:
+    if load_kg > MAX_LOAD_KG:
         return f"weight over {MAX_LOAD_KG} kg"
     if row.reps < 0:
         return "negative reps"

@@ -3,12 +3,18 @@
 Accepted: a CSV (UTF-8 with or without a byte-order mark, or UTF-16 as spreadsheets save it;
 any line endings), a ZIP holding one such CSV, and Thrustlog's own export (the ZIP, or its
 export.json). Refused with a message: anything larger than MAX_UPLOAD_BYTES, an empty file,
-binary data, a damaged or encrypted ZIP, a ZIP that unpacks to more than MAX_UNPACKED_BYTES.
+binary data, a damaged or encrypted ZIP.
+
+A ZIP is read as untrusted: the sizes its headers declare are never believed. A member is
+inflated in chunks against a running count of the bytes it really produced, and reading stops
+at MAX_UNPACKED_BYTES; only stored and deflated members, at most MAX_ZIP_ENTRIES entries, no
+ZIP inside the ZIP, no name that climbs out of its folder ("../", "/etc", "C:").
 """
 
 import io
 import json
 import zipfile
+import zlib
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -16,7 +22,10 @@ from typing import Any
 from tracker.portability.sources import ImportFileError
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024  # a decade of daily training is a few MB of CSV
-MAX_UNPACKED_BYTES = 60 * 1024 * 1024  # what a ZIP may unpack to (zip bombs)
+MAX_UNPACKED_BYTES = 40 * 1024 * 1024  # what a ZIP's member may unpack to (zip bombs)
+MAX_ZIP_ENTRIES = 100  # an export holds a handful of files
+CHUNK = 64 * 1024
+_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED}
 EXPORT_JSON = "export.json"  # the member of Thrustlog's ZIP that a restore reads
 EXPORT_FORMAT = "thrustlog-export"
 
@@ -74,22 +83,66 @@ def decode(data: bytes) -> str:
 def _from_zip(data: bytes) -> Upload:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-        members = [m for m in archive.infolist() if not _is_clutter(m.filename) and not m.is_dir()]
-        if sum(m.file_size for m in members) > MAX_UNPACKED_BYTES:
-            raise ImportFileError("The ZIP unpacks to more than the import takes (60 MB).")
+        entries = archive.infolist()
+        if len(entries) > MAX_ZIP_ENTRIES:
+            raise ImportFileError(
+                f"The ZIP holds {len(entries):,} entries; an export holds a few "
+                f"(at most {MAX_ZIP_ENTRIES} are read)."
+            )
+        for entry in entries:
+            _check_entry(entry)
+        members = [m for m in entries if not _is_clutter(m.filename) and not m.is_dir()]
         names = {m.filename.rsplit("/", 1)[-1].lower(): m for m in members}
         if EXPORT_JSON in names:
             member = names[EXPORT_JSON]
-            return Upload(document=_document(decode(archive.read(member))), inside=member.filename)
+            return Upload(
+                document=_document(decode(_inflate(archive, member))), inside=member.filename
+            )
         csvs = [m for m in members if m.filename.lower().endswith((".csv", ".txt"))]
         if len(csvs) != 1:
             found = "no CSV file" if not csvs else f"{len(csvs)} CSV files"
             raise ImportFileError(f"The ZIP holds {found}; it should hold one Strong or Hevy CSV.")
-        return Upload(text=decode(archive.read(csvs[0])), inside=csvs[0].filename)
+        return Upload(text=decode(_inflate(archive, csvs[0])), inside=csvs[0].filename)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError) as error:
         raise ImportFileError(f"The ZIP file cannot be opened ({error}).") from None
-    except RuntimeError as error:  # encrypted members
+    except (RuntimeError, ValueError, OSError, zlib.error) as error:  # encrypted, damaged
+        if isinstance(error, ImportFileError):
+            raise
         raise ImportFileError(f"The ZIP file cannot be read ({error}).") from None
+
+
+def _check_entry(entry: zipfile.ZipInfo) -> None:
+    name = entry.filename
+    parts = name.replace("\\", "/").split("/")
+    if name.startswith(("/", "\\")) or ".." in parts or (len(name) > 1 and name[1] == ":"):
+        raise ImportFileError(f'The ZIP holds "{name[:60]}", a name outside its folder: refused.')
+    if entry.is_dir() or _is_clutter(name):
+        return
+    if entry.compress_type not in _METHODS:
+        raise ImportFileError(
+            f'"{name[:60]}" in the ZIP is packed in a way the import does not read '
+            "(only stored and deflated files)."
+        )
+    if name.lower().endswith((".zip", ".jar", ".gz", ".7z", ".rar")):
+        raise ImportFileError(f'The ZIP holds another archive ("{name[:60]}"): unzip it first.')
+
+
+def _inflate(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bytes:
+    """The member's bytes, counted as they come out: its declared size means nothing."""
+    out = bytearray()
+    with archive.open(member) as stream:
+        while chunk := stream.read(CHUNK):
+            out += chunk
+            if len(out) > MAX_UNPACKED_BYTES:
+                raise ImportFileError(
+                    f'"{member.filename[:60]}" unpacks to more than the import takes '
+                    f"({MAX_UNPACKED_BYTES // (1024 * 1024)} MB)."
+                )
+            if len(out) == len(chunk) and out[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
+                raise ImportFileError(
+                    f'The ZIP holds another archive ("{member.filename[:60]}"): unzip it first.'
+                )
+    return bytes(out)
 
 
 def _is_clutter(name: str) -> bool:

@@ -1,36 +1,45 @@
-"""Between the preview and the import, the uploaded file waits here (a browser cannot send a
-file twice without the athlete picking it again).
+"""Uploads waiting for their preview's confirmation or their background import.
 
-One file per upload, named by its owner's id and a random token: another athlete's token finds
-nothing. Files are removed when imported, and any older than a day whenever a new one comes.
+One file per upload under DATA_DIR/uploads, named by its owner's id and a random token:
+another athlete's token finds nothing. Each athlete keeps at most MAX_WAITING files and
+MAX_WAITING_BYTES: a new upload first makes room by forgetting that athlete's oldest waiting
+files (never one a queued or running import still needs). Files go when imported, and the
+periodic `forget_old_uploads` job removes any older than a day.
 """
 
 import re
 import secrets
-import tempfile
 import time
+from collections.abc import Collection
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 
+from tracker.portability.sources import ImportFileError
+
 MAX_AGE_S = 24 * 3600
+MAX_WAITING = 5  # files per athlete
+MAX_WAITING_BYTES = 50 * 1024 * 1024  # per athlete, all waiting files together
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{22}")
 
 
-def _directory() -> Path:
-    path = Path(tempfile.gettempdir()) / "thrustlog-imports"
-    path.mkdir(mode=0o700, exist_ok=True)
+def directory() -> Path:
+    path = Path(settings.DATA_DIR) / "uploads"
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
 
 
 def _path(athlete: AbstractBaseUser, token: str) -> Path | None:
     if not _TOKEN.fullmatch(token or ""):
         return None
-    return _directory() / f"{athlete.pk}-{token}"
+    return directory() / f"{athlete.pk}-{token}"
 
 
-def keep(athlete: AbstractBaseUser, data: bytes) -> str:
-    _forget_old()
+def keep(athlete: AbstractBaseUser, data: bytes, *, in_use: Collection[str] = ()) -> str:
+    """Store the upload; its token. Refused (ImportFileError) when the athlete's waiting files
+    that imports still need leave no room for it."""
+    _make_room(athlete, len(data), in_use)
     token = secrets.token_urlsafe(16)
     path = _path(athlete, token)
     assert path is not None
@@ -51,11 +60,42 @@ def discard(athlete: AbstractBaseUser, token: str) -> None:
         path.unlink(missing_ok=True)
 
 
-def _forget_old() -> None:
-    cutoff = time.time() - MAX_AGE_S
-    for path in _directory().iterdir():
+def waiting(athlete: AbstractBaseUser) -> list[Path]:
+    """The athlete's waiting files, oldest first."""
+    files = [p for p in directory().glob(f"{athlete.pk}-*") if p.is_file()]
+    return sorted(files, key=lambda p: p.stat().st_mtime)
+
+
+def _make_room(athlete: AbstractBaseUser, size: int, in_use: Collection[str]) -> None:
+    files = waiting(athlete)
+    for path in list(files):
+        if len(files) < MAX_WAITING and sum(f.stat().st_size for f in files) + size <= (
+            MAX_WAITING_BYTES
+        ):
+            return
+        if path.name.split("-", 1)[1] in in_use:
+            continue
+        path.unlink(missing_ok=True)
+        files.remove(path)
+    if len(files) >= MAX_WAITING or sum(f.stat().st_size for f in files) + size > (
+        MAX_WAITING_BYTES
+    ):
+        raise ImportFileError(
+            f"You have {len(files)} imports still running: wait for them to finish, "
+            f"then upload again (at most {MAX_WAITING} files, "
+            f"{MAX_WAITING_BYTES // (1024 * 1024)} MB, wait at once)."
+        )
+
+
+def forget_old(*, max_age_s: int = MAX_AGE_S) -> int:
+    """Remove every waiting file older than `max_age_s`; how many went."""
+    cutoff = time.time() - max_age_s
+    removed = 0
+    for path in directory().iterdir():
         try:
             if path.stat().st_mtime < cutoff:
                 path.unlink(missing_ok=True)
+                removed += 1
         except OSError:
             continue
+    return removed

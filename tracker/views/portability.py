@@ -1,21 +1,24 @@
-"""Settings > Import, Export, Delete my account: the athlete's data, in and out."""
+"""Settings > Import and Delete my account (exports: views/exports.py)."""
+
+from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts import limits
 from tracker.api.throttles import import_limits
-from tracker.portability import account, export, importer, spool
+from tracker.portability import account, importer, jobs, spool
 from tracker.portability.forms import (
     ConfirmImportForm,
     DeleteAccountForm,
     ImportForm,
     import_form_refusing,
 )
+from tracker.portability.models import ImportJob
 from tracker.portability.reading import check_size
 from tracker.portability.sources import ImportFileError
 from tracker.preferences import unit_of
@@ -51,23 +54,33 @@ def _import_upload(request: HttpRequest) -> HttpResponse:
         return render(request, "tracker/import.html", {"form": form})
     form = ImportForm(request.POST, request.FILES)
     if form.is_valid():
-        data = form.cleaned_data["file"].read()
-        unit = form.cleaned_data["unit"]
+        upload = form.cleaned_data["file"]
+        data, unit = upload.read(), form.cleaned_data["unit"]
         try:
-            outcome = importer.preview(request.user, data, unit=unit)
+            if jobs.is_small(data):
+                outcome = importer.preview(request.user, data, unit=unit)
+                token = jobs.keep_upload(request.user, data)
+                return _preview_page(request, jobs.Preview.of(outcome), token, unit)
+            # A large file: the request checks its first rows, a job reads the rest.
+            jobs.check(request.user, data, unit=unit)
+            token = jobs.keep_upload(request.user, data)
         except ImportFileError as error:
             form.add_error("file", str(error))
         else:
-            token = spool.keep(request.user, data)
-            confirm = ConfirmImportForm(initial={"token": token, "unit": unit})
-            return _preview_page(request, outcome, confirm)
+            job = jobs.start(
+                request.user, token, kind=ImportJob.Kind.PREVIEW, unit=unit,
+                file_name=upload.name, size=upload.size,
+            )  # fmt: skip
+            return redirect("tracker:import_job", job.pk)
     return render(request, "tracker/import.html", {"form": form}, status=400)
 
 
 def _preview_page(
-    request: HttpRequest, outcome: importer.Outcome, form: ConfirmImportForm
+    request: HttpRequest, preview: jobs.Preview, token: str, unit: str, *, status: int = 200
 ) -> HttpResponse:
-    return render(request, "tracker/import_preview.html", {"outcome": outcome, "form": form})
+    form = ConfirmImportForm(initial={"token": token, "unit": unit})
+    context = {"preview": preview, "form": form}
+    return render(request, "tracker/import_preview.html", context, status=status)
 
 
 @require_POST
@@ -81,48 +94,43 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
         upload = import_form_refusing("Pick kilograms or pounds.", unit=unit_of(request))
         return render(request, "tracker/import.html", {"form": upload}, status=400)
     token, unit = form.cleaned_data["token"], form.cleaned_data["unit"]
-    try:
-        if request.POST.get("action") == "preview":
-            return _preview_page(request, importer.preview(request.user, data, unit=unit), form)
-        outcome = importer.import_file(request.user, data, unit=unit)
-    except ImportFileError as error:
-        spool.discard(request.user, token)
-        upload = import_form_refusing(str(error), unit=unit)
-        return render(request, "tracker/import.html", {"form": upload}, status=400)
-    spool.discard(request.user, token)
-    messages.success(request, _summary(outcome))
-    return redirect("tracker:history")
+    if request.POST.get("action") == "preview":
+        if not jobs.is_small(data):
+            job = jobs.start(request.user, token, kind=ImportJob.Kind.PREVIEW, unit=unit)
+            return redirect("tracker:import_job", job.pk)
+        try:
+            preview = jobs.Preview.of(importer.preview(request.user, data, unit=unit))
+        except ImportFileError as error:
+            spool.discard(request.user, token)
+            upload = import_form_refusing(str(error), unit=unit)
+            return render(request, "tracker/import.html", {"form": upload}, status=400)
+        return _preview_page(request, preview, token, unit)
+    job = jobs.start(request.user, token, unit=unit, size=len(data))
+    return redirect("tracker:import_job", job.pk)
 
 
-def _summary(outcome: importer.Outcome) -> str:
-    added = (
-        f"Imported {outcome.sessions} sessions and {outcome.sets} sets from {outcome.plan.source}"
-    )
-    if outcome.already_sets or outcome.already_sessions:
-        added += f"; {outcome.already_sets} sets were already in your log"
-    if outcome.skipped:
-        added += f"; {outcome.skipped} rows skipped"
+@require_GET
+def import_job(request: HttpRequest, job_id: UUID) -> HttpResponse:
+    """An import or preview running in the background: its progress, then what it found."""
+    job = get_object_or_404(ImportJob, pk=job_id, athlete=request.user)
+    if job.kind == ImportJob.Kind.PREVIEW and job.state == ImportJob.State.DONE:
+        preview = jobs.Preview.from_json(job.result)
+        if spool.load(request.user, job.token) is None:
+            raise Http404("That upload is no longer waiting: choose the file again.")
+        return _preview_page(request, preview, job.token, job.unit or unit_of(request))
+    context = {"job": job, "summary": _summary(job) if job.state == ImportJob.State.DONE else ""}
+    return render(request, "tracker/import_job.html", context)
+
+
+def _summary(job: ImportJob) -> str:
+    source = job.result.get("source", "the file")
+    added = f"Imported {job.sessions} sessions and {job.sets} sets from {source}"
+    already = job.result.get("already_sets", 0)
+    if already or job.result.get("already_sessions"):
+        added += f"; {already} sets were already in your log"
+    if job.skipped:
+        added += f"; {job.skipped} rows skipped"
     return added + "."
-
-
-@require_GET
-def export_page(request: HttpRequest) -> HttpResponse:
-    return render(request, "tracker/export.html")
-
-
-@require_GET
-def export_download(request: HttpRequest, kind: str) -> HttpResponse:
-    if kind not in ("zip", "json"):
-        raise Http404("No such export.")
-    doc = export.document(request.user)
-    if kind == "zip":
-        body, content_type = export.zip_bytes(doc), "application/zip"
-    else:
-        body, content_type = export.json_bytes(doc), "application/json"
-    response = HttpResponse(body, content_type=content_type)
-    name = export.filename(request.user, kind)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
 
 
 @require_http_methods(["GET", "POST"])
