@@ -51,11 +51,11 @@ class SignUpForm(UserCreationForm):
         return zones.real_zone(self.cleaned_data.get("time_zone")) or zones.DEFAULT
 
 
-def client_id_from(data: Mapping[str, str]) -> UUID | None:
+def client_id_from(data: Mapping[str, str], name: str = "client_id") -> UUID | None:
     """The hidden per-render id a form carries, so a resubmitted form is recognised."""
     try:
-        return UUID(data.get("client_id", ""))
-    except ValueError:
+        return UUID(data.get(name, ""))
+    except (ValueError, TypeError):
         return None
 
 
