@@ -290,3 +290,15 @@ test("the server's field errors read as sentences", () => {
     'Pain, Score: Too high. Bar padding: "pillow" is not a valid choice.');
   assert.equal(describe(null), "The server refused this.");
 });
+
+test("a run that stored something before failing counts as the first failure again", async () => {
+  const { outbox } = await freshOutbox();
+  await keep(outbox, 1, 2, 3);
+  const clock = new FakeClock();
+  await outbox.setMeta("status", { state: "waiting", attempt: 5 });
+  const server = fakeServer((r, n) => (n === 2 ? "network" : "store"));
+  const result = await sync(outbox, server, clock);
+  assert.equal(result.stored, 1);
+  assert.equal((await outbox.getMeta("status")).attempt, 1);
+  assert.equal(result.nextAt - clock.now(), 1500); // not the fifth wait: something moved
+});

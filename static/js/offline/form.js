@@ -62,8 +62,16 @@ if (outbox) {
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible") loop.kick();
   });
+  // A safety net for a missed moment (a set written by a tab that closed before it could
+  // send, a sign-in in another tab): while sets wait and nothing is due, look again.
+  setInterval(async () => {
+    if (document.visibilityState !== "visible" || loop.running() || loop.scheduled()) return;
+    const waiting = (await outbox.all()).some((e) => String(e.user) === String(user) && e.state !== "refused");
+    if (waiting) loop.kick();
+  }, 15000);
   if (location.pathname === SHELL) await openLocalSession();
   await render();
   if (user) loop.kick();
+  document.documentElement.dataset.outbox = "ready"; // the forms now log through the outbox
 }
 startWorker();

@@ -41,10 +41,10 @@ async function submitSet(event) {
   for (const rir of form.querySelectorAll('input[name="rir"]')) rir.checked = rir.value === ""; // asked anew
   for (const message of document.querySelectorAll(".messages .message")) message.remove();
   // The rest timer starts and records are checked at once, signal or not (rest.js, records.js).
+  loop.kick(); // first: sending matters more than drawing
+  askForBackgroundSync();
   document.dispatchEvent(new CustomEvent("thrustlog:set-logged", { detail: { ...set, entry } }));
   await render();
-  askForBackgroundSync();
-  loop.kick();
 }
 
 function startFixing(entry) {

@@ -202,7 +202,8 @@ export async function syncOnce(outbox, { user, fetch, csrf = "", owner, timeoutM
     }
   } finally {
     const status = await outbox.getMeta("status");
-    const attempt = stopped === "unreachable" ? (status?.attempt || 0) + 1 : 0;
+    // Tries since the last progress: a run that stored something before failing starts again.
+    const attempt = stopped !== "unreachable" ? 0 : result.stored ? 1 : (status?.attempt || 0) + 1;
     // A sender whose lease was taken over says nothing: the one sending now owns the status.
     const lease = await outbox.getMeta("lease");
     if (stopped !== "busy" && lease?.owner === owner) {
