@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 ROUNDS = int(os.environ.get("FAULT_ROUNDS", "36"))
 SEED = int(os.environ.get("FAULT_SEED", "24"))
-BUDGET_S = float(os.environ.get("FAULT_BUDGET_S", "600"))
+BUDGET_S = float(os.environ.get("FAULT_BUDGET_S", "0")) or None  # stop early after this long
 REPORT = os.environ.get("FAULT_REPORT", "")  # a JSON file for bench/offline_faults.py
 
 
@@ -40,12 +40,12 @@ def test_no_set_is_lost_duplicated_or_stuck_under_seeded_faults(
     context.add_cookies([{"name": "sessionid", "value": cookie, "url": live_server.url}])
     run = FaultRun(context, live_server.url, session.pk, seed=SEED, timeout_s=1)
 
-    report = run.run(ROUNDS, budget_s=BUDGET_S)
+    report = run.run(ROUNDS, budget_s=BUDGET_S or float("inf"))
 
     print(report.line(), dict(report.faults))
     if REPORT:
         Path(REPORT).write_text(json.dumps({**report.__dict__, "faults": dict(report.faults)}))
-    assert report.rounds == ROUNDS or BUDGET_S < 600, report.line()
+    assert report.rounds == ROUNDS or BUDGET_S, report.line()
     assert report.logged == report.rounds, report.line()
     assert (report.lost, report.duplicated, report.stuck, report.refused) == (0, 0, 0, 0), (
         report.line()
