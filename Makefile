@@ -134,8 +134,8 @@ bench-deps:
 
 # Issue 24: the offline outbox under 1,000 seeded faults in Chromium (about 20 minutes; stops
 # by itself after its rounds or its 30-minute budget). Figures in bench/RESULTS.md.
-bench-offline: $(VENV)/.installed browser-deps
-	timeout --kill-after=10 2100 $(PY) -m bench.offline_faults
+bench-offline: $(VENV)/.installed browser-deps postgres-up
+	PG_URL=$(PG_URL) timeout --kill-after=10 2100 $(PY) -m bench.offline_faults
 
 bench-load: $(VENV)/.installed postgres-up redis-up browser-deps bench-deps
 	timeout --kill-after=10 560 $(PY) -m bench.load --write

@@ -199,7 +199,7 @@ class FaultRun:
                 continue  # the tap landed on a page on its way out: the athlete taps again
             self.logged[client_id] = (load, reps)
             if in_flight:
-                deadline = time.monotonic() + 20
+                deadline = time.monotonic() + 40
                 while client_id not in self.hung and time.monotonic() < deadline:
                     page.wait_for_timeout(50)
                 started = client_id in self.hung
@@ -228,17 +228,19 @@ class FaultRun:
 
     def _acknowledged(self, page: Page, client_id: str) -> bool:
         """The phone kept the set (in the outbox) or the server has it: the athlete saw it."""
-        deadline = time.monotonic() + 3
+        deadline = time.monotonic() + 5
         while time.monotonic() < deadline:
-            if client_id in self.stored_ids or client_id in self._on_server():
-                return True
             try:
                 if page.evaluate(IN_OUTBOX, client_id):
                     return True
             except Error:
                 pass  # reloading after a send: ask again
-            page.wait_for_timeout(50)
-        return False
+            if client_id in self.stored_ids:
+                return True
+            page.wait_for_timeout(100)
+        # Last, the server itself (rarely needed: a set sent and gone from the outbox before
+        # it was looked for, by a request this run did not see).
+        return client_id in self._on_server()
 
     # --- rounds ---------------------------------------------------------------------------------
 

@@ -59,6 +59,10 @@ if (outbox) {
   });
   addEventListener("online", () => loop.kick({ fresh: true }));
   addEventListener("offline", render);
+  addEventListener("pagehide", () => loop.pause());
+  addEventListener("pageshow", (event) => {
+    if (event.persisted) loop.kick(); // back from the back-forward cache
+  });
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "visible") loop.kick();
   });

@@ -4,7 +4,7 @@
 // loses nothing: it is on the phone, and the next sender (a tab, the worker) sends it.
 import { askForBackgroundSync, loop, onChange, outbox, user } from "./client.js";
 import { clearPain, fillForm, localDate, readSet } from "./fields.js";
-import { localId, onFix, render, say, savedHere, sessionId } from "./panel.js";
+import { belongsHere, localId, onFix, render, say, savedHere, sessionId } from "./panel.js";
 
 const SHELL = "/offline/session/";
 const setForm = document.querySelector("form.set-form");
@@ -92,10 +92,13 @@ async function submitOther(event) {
   loop.kick();
 }
 
-// What happened to what this page logged, whoever sent it (this tab, another, the worker).
+// What happened to what this page shows as waiting, whoever sent it (this tab, another, the
+// worker): a set of this session that left the outbox (not refused) is on the server now.
+let waitingHere = new Map(); // client id -> entry, as last seen
+
 async function follow() {
-  if (!logged.size && !posted.size) return;
-  const left = new Map((await outbox.all()).map((e) => [e.client_id, e]));
+  const all = await outbox.all();
+  const left = new Map(all.map((e) => [e.client_id, e]));
   for (const [clientId, form] of posted) {
     const entry = left.get(clientId);
     if (!entry) {
@@ -109,14 +112,18 @@ async function follow() {
       return HTMLFormElement.prototype.submit.call(form);
     }
   }
-  const stored = [...logged.values()].filter((e) => !left.has(e.client_id));
+  const sessions = new Map((await outbox.allSessions()).map((s) => [s.client_id, s]));
+  const seen = [...waitingHere.values(), ...logged.values()];
+  waitingHere = new Map(all.filter((e) => e.kind === "set" && e.state !== "refused" && belongsHere(e, sessions))
+    .map((e) => [e.client_id, e]));
+  const stored = [...new Map(seen.filter((e) => !left.has(e.client_id)).map((e) => [e.client_id, e])).values()];
   if (!stored.length) return;
   for (const entry of stored) logged.delete(entry.client_id);
-  const last = stored[stored.length - 1].client_id;
+  const last = stored.sort((a, b) => a.seq - b.seq)[stored.length - 1].client_id;
   if (localId) {
     const session = await outbox.getSession(localId);
     if (session?.id && !dirty) return location.replace(`/sessions/${session.id}/?logged=${last}#log`);
-  } else if (!dirty && !setForm?.dataset.fixing) {
+  } else if (!dirty && !setForm?.dataset.fixing && setForm) {
     // The server's page now has the set, its position and its records: show that one.
     // (The form's own session page: after a form error this page is the form's post address.)
     const page = new URL(setForm.action, location.href).pathname.replace(/sets\/?$/, "");
@@ -138,4 +145,5 @@ export function wireForms() {
   if (startForm && user) startForm.addEventListener("submit", submitStart);
   for (const form of document.querySelectorAll("form[data-outbox]")) form.addEventListener("submit", submitOther);
   onChange(follow);
+  follow(); // what this page shows as waiting now
 }

@@ -68,11 +68,20 @@ export function createSyncLoop({ run, clock, onResult = () => {} }) {
     return start();
   }
 
+  /** The page is going away (or into the back-forward cache): give up the attempt in progress
+   * now, so its lease is let go of instead of running out. A later kick starts again. */
+  function pause() {
+    if (timer !== null) clock.clearTimeout(timer);
+    timer = null;
+    current?.controller.abort();
+    current = null;
+  }
+
   function stop() {
     stopped = true;
     if (timer !== null) clock.clearTimeout(timer);
     current?.controller.abort();
   }
 
-  return { kick, stop, running: () => current !== null, scheduled: () => timer !== null };
+  return { kick, pause, stop, running: () => current !== null, scheduled: () => timer !== null };
 }
