@@ -67,13 +67,15 @@ seed {f["seed"]}, Debian's Chromium at 390x844, PostgreSQL, the phone's send tim
 round logs one set (a load no other round uses) under one fault; then the faults stop, every
 tab is closed and a fresh one sends what is left.
 
-| rounds | sets logged | stored | lost | duplicated | stuck | refused | rounds s | drain s | wall s | passed |
-| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
-| {f["rounds"]} | {f["logged"]} | {f["stored"]} | {f["lost"]} | {f["duplicated"]} | {f["stuck"]} | {f["refused"]} | {f["seconds"]:.0f} | {f["drain_seconds"]:.1f} | {f["wall_seconds"]:.0f} | {"yes" if f["passed"] else "NO"} |
+| rounds | sets logged | stored | lost | duplicated | stuck | refused | missed | rounds s | drain s | wall s | passed |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |
+| {f["rounds"]} | {f["logged"]} | {f["stored"]} | {f["lost"]} | {f["duplicated"]} | {f["stuck"]} | {f["refused"]} | {f["missed"]} | {f["seconds"]:.0f} | {f["drain_seconds"]:.1f} | {f["wall_seconds"]:.0f} | {"yes" if f["passed"] else "NO"} |
 
 Faults drawn: {faults}. Lost: a set the phone showed as kept that never reached the server.
 Duplicated: a set stored twice (one id twice, or one load under two ids). Stuck: still waiting
-on the phone once the faults stopped and the phone's own retries had three minutes.
+on the phone once the faults stopped and the phone's own retries had three minutes. Missed: a
+reload or close round whose set's request had not left (behind the sets before it) 40 s after
+the tap, so the tab went with the set only kept, not in flight.
 """  # noqa: E501
 
 

@@ -62,12 +62,14 @@ class Report:
     faults: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
     drain_seconds: float = 0.0
+    missed: int = 0  # reload/close rounds whose request had not started when the tab went
+    notes: list[str] = field(default_factory=list)
 
     def line(self) -> str:
         return (
             f"{self.rounds} rounds (seed {self.seed}) in {self.seconds:.0f} s: {self.logged} sets "
             f"logged, {self.stored} stored, {self.lost} lost, {self.duplicated} duplicated, "
-            f"{self.stuck} stuck, {self.refused} refused"
+            f"{self.stuck} stuck, {self.refused} refused, {self.missed} faults that missed"
         )
 
 
@@ -127,13 +129,12 @@ class FaultRun:
             if fault == "signed-out":
                 route.fulfill(status=401, content_type="application/json", body="{}")
                 return
-            answer = route.fetch()  # the server's answer, seen on its way to the phone
-            if answer.status in (200, 201):
-                self.stored_ids.add(client_id)
             if fault == "lost-answer":
-                route.abort()  # the server stored the set, the phone never hears it
+                if route.fetch(timeout=10000).status in (200, 201):  # the server stores it...
+                    self.stored_ids.add(client_id)
+                route.abort()  # ...and the phone never hears it
             else:
-                route.fulfill(response=answer)
+                route.continue_()  # not fetched here: a slow answer must not hold up the rest
         except Error:
             pass  # the phone gave up on the request (timeout, reload) before it was answered
 
@@ -202,8 +203,11 @@ class FaultRun:
                 deadline = time.monotonic() + 40
                 while client_id not in self.hung and time.monotonic() < deadline:
                     page.wait_for_timeout(50)
-                started = client_id in self.hung
-                assert started, f"round {n}: its request never started: {self._state(page)}"
+                if client_id not in self.hung:
+                    # The set is kept; only the fault missed its moment (its request had not
+                    # left 40 s later, behind the sets before it). Counted, not fatal.
+                    self.report.missed += 1
+                    self.report.notes.append(f"round {n}: {self._state(page)}"[:2000])
             return client_id
         raise AssertionError(f"round {n}: the phone never kept the set")
 
