@@ -36,6 +36,8 @@ function pageKey(url) {
   const parsed = new URL(url);
   parsed.hash = "";
   if (parsed.pathname === SHELL) parsed.search = ""; // one shell for every ?local=
+  // ?logged= only asks the server to confirm a set: offline, the kept session page serves.
+  parsed.searchParams.delete("logged");
   return parsed.href;
 }
 

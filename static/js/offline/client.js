@@ -34,8 +34,8 @@ export function csrfToken() {
   return document.querySelector("input[name=csrfmiddlewaretoken]")?.value || "";
 }
 
-/** Tell the worker who is signed in on this phone and what to send with: it reads no cookies.
- * A signed-out page says "nobody", so the worker sends no one's sets with a stranger's sign-in. */
+/** Tell the worker who is signed in and the CSRF token (it reads no cookies); a signed-out
+ * page says "nobody", so no one's sets go with another's sign-in. */
 export async function rememberSignIn() {
   if (!outbox) return;
   const auth = { user, csrf: user ? csrfToken() : "", timeoutMs };
@@ -72,8 +72,7 @@ export const loop = outbox
   })
   : null;
 
-/** Ask the worker to send the outbox by itself (Background Sync, Chromium): it then goes even
- * if this tab is closed or killed before its own send ends. Elsewhere the next open sends. */
+/** Ask the worker to send by itself (Background Sync, Chromium), even if this tab dies. */
 export async function askForBackgroundSync() {
   try {
     const registration = await navigator.serviceWorker?.getRegistration("/");

@@ -1,18 +1,56 @@
-// Logging with no signal, loaded on every page (templates/base.html):
-// - every set, session start, finish and morning check-in goes to the outbox on the phone
-//   first (forms.js), then is sent from there (sync.js), by this page or by the worker;
-// - the outbox panel says what waits and why (panel.js);
-// - sending: at once, again with a growing wait after a failure, when the signal returns, when
-//   the page is shown again, and on "Send now" (a fresh attempt, whatever hangs);
-// - the service worker keeps the pages and sends the outbox itself (Background Sync).
+// Logging with no signal, on every page: forms go to the outbox first (forms.js), the panel
+// says what waits (panel.js), the loop sends (at once, backing off, on the signal's return,
+// on "Send now"), and the worker keeps pages and sends by itself (Background Sync).
 import { loop, onChange, onResult, outbox, rememberSignIn, user } from "./client.js";
 import { localDate } from "./fields.js";
 import { wireForms } from "./forms.js";
 import { localId, render, say, wireSendNow } from "./panel.js";
-import { refreshKeptPage, startWorker } from "./worker.js";
 
 const SHELL = "/offline/session/";
 const query = new URLSearchParams(location.search);
+
+// --- the service worker (/sw.js, a module importing the outbox code) and its kept copies ---
+const workerUrl = document.getElementById("offline-js")?.dataset.worker || "";
+// Read before the worker can claim this page: a page it did not serve is not in its cache yet.
+const servedByWorker = Boolean(navigator.serviceWorker?.controller);
+
+function tellWorker(worker, message) {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = resolve;
+    worker.postMessage(message, [channel.port2]);
+    setTimeout(resolve, 10000);
+  });
+}
+
+async function startWorker() {
+  if (!("serviceWorker" in navigator) || !workerUrl) return;
+  try {
+    await navigator.serviceWorker.register(workerUrl, { scope: "/", type: "module" });
+    const { active } = await navigator.serviceWorker.ready;
+    const statics = performance.getEntriesByType("resource")
+      .map((entry) => new URL(entry.name))
+      .filter((url) => url.origin === location.origin && url.pathname.startsWith("/static/"))
+      .map((url) => url.pathname + url.search);
+    if (user) {
+      const here = servedByWorker ? [] : [location.pathname + location.search];
+      await tellWorker(active, { type: "keep", urls: [...statics, "/", SHELL], refresh: here });
+    } else {
+      await tellWorker(active, { type: "keep", urls: statics });
+      await tellWorker(active, { type: "forget" }); // signed out: no one's pages stay behind
+    }
+    document.documentElement.dataset.offlineReady = "true";
+  } catch (error) {
+    console.warn("Thrustlog works without offline support here:", error);
+  }
+}
+
+/** After a send the kept copy of this page should show what the server now has. */
+function refreshKeptPage() {
+  navigator.serviceWorker?.controller?.postMessage({ type: "keep", refresh: [location.pathname] });
+}
+
+// --- this page ------------------------------------------------------------------------------
 
 // A page may come from the worker's cache: its forms' client ids were used before. Each
 // showing gets new ones (a double tap on the same showing still sends one id).

@@ -1,7 +1,5 @@
-// The forms that log something, queue first: a set, a session started, a finish or morning
-// check-in is written to the outbox (IndexedDB) before anything is sent, then sent by the same
-// path as everything kept offline. A reload, a closed tab or a killed browser while it travels
-// loses nothing: it is on the phone, and the next sender (a tab, the worker) sends it.
+// Queue first: a set, a session start, a finish or a check-in is written to the outbox before
+// anything is sent, so a reload or a killed browser mid-send loses nothing.
 import { askForBackgroundSync, loop, onChange, outbox, user } from "./client.js";
 import { clearPain, fillForm, localDate, readSet } from "./fields.js";
 import { belongsHere, localId, onFix, render, say, savedHere, sessionId } from "./panel.js";
@@ -56,9 +54,8 @@ function startFixing(entry) {
   setForm.scrollIntoView({ block: "start" });
 }
 
-// Online the start form posts as usual (the session page follows); the session is on the phone
-// first, so a post that never answers loses nothing: the worker sends the phone to the blank
-// session page, and the outbox sends the session (its client id makes a repeat harmless).
+// The start form posts as usual, the session kept on the phone first: if the post hangs the
+// worker opens the blank session page and the outbox sends the session (client id: no repeat).
 async function submitStart(event) {
   const form = event.currentTarget;
   const clientId = form.elements.client_id?.value;

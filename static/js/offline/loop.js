@@ -1,6 +1,5 @@
-// When to send the outbox, in a page: now (page load, a set just kept, the signal back), again
-// after a failure with a growing, jittered wait, and at once when the athlete taps "Send now"
-// (which abandons an attempt that hangs and starts a fresh one). No DOM: Node's tests drive it.
+// When a page sends: now, again after a failure with a growing wait, and on "Send now"
+// (which abandons a hung attempt). No DOM: Node's tests drive it.
 
 const BUSY_RETRY_MS = 1000;
 

@@ -1,6 +1,5 @@
-// The outbox as the athlete sees it (templates/tracker/partials/offline.html): what waits on
-// the phone and why, told truthfully: waiting, sending, no signal (or no answer), signed out,
-// or refused with the server's reason and a way to fix or discard it.
+// The outbox as the athlete sees it (partials/offline.html): waiting, sending, no signal,
+// signed out, or refused with the reason and Fix / Discard.
 import { loop, outbox, user } from "./client.js";
 
 const panel = document.getElementById("offline-queue");
@@ -93,7 +92,7 @@ function seconds(ms) {
   return `${Math.max(1, Math.ceil(ms / 1000))} s`;
 }
 
-/** The sentence for what waits, from the stored status (whoever sent last: a tab or the worker). */
+/** What waits and why, from the stored status (whoever sent last). */
 function statusLine(waiting, status, lease, now) {
   const what = counted(waiting);
   if (status?.state === "signed-out") return { state: "signed-out", text: `Signed out: ${what} wait${waiting.length === 1 ? "s" : ""} on this phone. Sign in again to send them.` };

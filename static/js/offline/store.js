@@ -1,16 +1,9 @@
-// The outbox: the phone's own record of what has not reached the server yet, in IndexedDB.
-// Plain module with no DOM: the page, the service worker and Node's tests (fake-indexeddb) use it.
-//
-// "outbox": one entry per thing to send, in the order it was made (seq): a set ("set", the
-//   API body as `payload`, the session as a server id or the client id of a session started
-//   on the phone), or a form ("form": a finish or morning check-in, its fields and action).
-//   Every entry is written here before anything is sent; only a 200/201 answered for its
-//   client_id, or the athlete's own "Discard", removes it. A refused entry stays, with the
-//   server's reason, until it is fixed or discarded.
-// "sessions": sessions started on the phone, by client id, with the server id once known.
-// "meta": who is signed in on this phone and the CSRF token (for the worker), the send timeout,
-//   the sync status (waiting, sending, no signal, signed out) and the lease that lets one sender
-//   at a time (a tab or the worker) work through the outbox.
+// The outbox in IndexedDB (no DOM: pages, the worker and Node's tests use it).
+// "outbox": what to send, in order (seq): sets (API body in `payload`) and forms (finish,
+//   check-in). Written before anything is sent; only a 200/201 for its client_id or a
+//   "Discard" removes an entry; a refused one keeps the server's reason.
+// "sessions": sessions started on the phone, with the server id once known.
+// "meta": who is signed in and the CSRF token (for the worker), the status, the lease.
 
 export const DB_NAME = "thrustlog-offline";
 export const DB_VERSION = 2;
@@ -29,8 +22,7 @@ function upgrade(db, tx, oldVersion) {
     const outbox = db.createObjectStore("outbox", { keyPath: "seq", autoIncrement: true });
     outbox.createIndex("client_id", "client_id", { unique: true });
   }
-  // Version 1 kept sets waiting to sync in "sets" (same shape, no kind): they move over,
-  // in their order, so an update of the app never drops a set kept before it.
+  // Version 1's "sets" move over in order: an update never drops a set kept before it.
   if (oldVersion === 1 && db.objectStoreNames.contains("sets")) {
     const outbox = tx.objectStore("outbox");
     tx.objectStore("sets").getAll().onsuccess = (event) => {
@@ -157,10 +149,8 @@ export class Outbox {
     });
   }
 
-  // --- the lease: one sender at a time, across tabs and the worker ------------------------------
-  // A lease, not a lock that waits: a sender that hangs or dies (a tab closed mid-send) holds it
-  // only until `until`, then anyone may take over. IndexedDB runs readwrite transactions on one
-  // store one after another, so reading and writing the lease in one is a compare-and-set.
+  // --- the lease: one sender at a time (tabs, worker); a hung or dead one holds it only until
+  // `until`. Readwrite transactions on a store run one at a time: this is a compare-and-set.
 
   acquire(owner, now, ms, force = false) {
     return this.run("meta", "readwrite", async (store) => {

@@ -1,16 +1,8 @@
-// Sending the outbox (store.js), oldest first: the same code in the page and in the service
-// worker. Everything it needs from the outside world (fetch, the clock, timers, randomness) is
-// passed in, so Node's tests can drive it with a fake server and a fake clock.
-//
-// Every request has a timeout: a request that never answers (a half-open connection on a weak
-// signal) is given up after `timeoutMs`, and the send is tried again later. The server's
-// client_id idempotency makes that safe: a set that did arrive answers 200, never a duplicate.
-//
-//   200/201 for the entry's client_id   stored: the entry goes
-//   401/403 (a form: a redirect)        signed out: keep everything, stop, ask to sign in
-//   400 (and other 4xx)                 refused: the entry stays with the reason; the next goes
-//   anything else (no network, a timeout, 408/429/5xx, an answer that is not the server's):
-//                                       no signal: keep everything, stop, back off and retry
+// Sending the outbox (store.js), oldest first, in the pages and the worker alike; fetch and
+// the clock are passed in (Node's tests fake them). Every request has a timeout (a half-open
+// connection never answers); client_id idempotency makes the retry safe. Answers:
+// 200/201 naming the entry: stored, it goes. 401/403 (a form: a redirect): signed out, stop.
+// Other 4xx: refused, it stays with the reason, the next goes. Else: no signal, stop, retry.
 
 export const DEFAULT_TIMEOUT_MS = 15000;
 const LEASE_MARGIN_MS = 5000;
@@ -43,12 +35,10 @@ export function describe(errors) {
 
 /** What an answer means for the entry that was sent (see the table above). */
 export function classify(status, data, clientId, { form = false } = {}) {
-  // A form page answers a signed-out post with a redirect to the sign-in page (which fetch,
-  // told not to follow, shows as status 0); signed in, it answers JSON (Accept).
+  // Signed out, a form page redirects to the sign-in page (unfollowed: status 0).
   if (form && (status === 0 || (status >= 300 && status < 400))) return { kind: "signed-out" };
   if (status === 200 || status === 201) {
-    // A captive portal or a proxy's page also says 200: only the server's own answer about
-    // this very entry removes it.
+    // A Wi-Fi sign-in page also says 200: only the server's answer about this entry counts.
     if (data && String(data.client_id) === String(clientId)) return { kind: "stored", data };
     return { kind: "unreachable", reason: "not-the-server" };
   }
@@ -59,8 +49,8 @@ export function classify(status, data, clientId, { form = false } = {}) {
   return { kind: "unreachable", reason: status === 0 ? "redirected" : `http-${status}` };
 }
 
-/** Wait before try number `attempt` (0-based): doubling from `base` up to `cap`, with jitter
- * (between half and all of it) so phones that lost the same Wi-Fi do not all come back at once. */
+/** Wait before try `attempt` (0-based): doubling up to `cap`, jittered (half to all of it)
+ * so phones that lost the same Wi-Fi do not all come back at once. */
 export function backoff(attempt, { base = 2000, cap = 60000, random = Math.random } = {}) {
   const ceiling = Math.min(cap, base * 2 ** Math.min(attempt, 30));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
@@ -144,19 +134,14 @@ export function requestFor(entry, sessions) {
   return { path, json: { ...entry.payload, session }, clientId: entry.client_id };
 }
 
-/**
- * Send the signed-in athlete's outbox once, as far as it goes. One sender at a time holds the
- * lease (renewed before each request); a caller finding it taken gets `stopped: "busy"`.
- * Returns {stored, refused, stopped, storedIds, retryAfterMs}; `stopped` is null when nothing
- * sendable is left, else "unreachable", "signed-out", "busy" or "aborted".
- */
+/** Send the athlete's outbox once, as far as it goes, holding the lease (one sender at a
+ * time). `stopped`: null (nothing sendable left), "unreachable", "signed-out", "busy", "aborted". */
 export async function syncOnce(outbox, { user, fetch, csrf = "", owner, timeoutMs = DEFAULT_TIMEOUT_MS, clock = realClock, signal, random = Math.random, steal = false } = {}) {
   const result = { stored: 0, refused: 0, stopped: null, storedIds: [], retryAfterMs: 0, nextAt: null };
   if (!user) return { ...result, stopped: "signed-out" };
   const leaseMs = timeoutMs + LEASE_MARGIN_MS;
   const hold = (force = false) => outbox.acquire(owner, clock.now(), leaseMs, force);
-  // "Send now" takes the lease even from a sender that hangs: that one stops at its next
-  // request (its lease is gone), and its hung request, if it ever lands, is a repeat.
+  // "Send now" takes the lease even from a hung sender: it stops at its next request.
   if (!(await hold(steal))) return { ...result, stopped: "busy" };
   const mine = (row) => String(row.user) === String(user);
   let stopped = null;
