@@ -41,7 +41,8 @@ def rich_history(athlete, *, coach=None) -> None:
                equipment="")  # fmt: skip
     PainReportFactory(session=first, set=heavy, timing="during", region="hip_bone", score=4,
                       character="bruise")  # fmt: skip
-    PainReportFactory(session=first, set=heavy, timing="during", region="lower_back", score=2)
+    PainReportFactory(session=first, set=heavy, timing="during", region="lower_back", score=2,
+                      side="left")  # fmt: skip
     PainReportFactory(session=first, timing="after", region="lower_back", score=3)
     PainReportFactory(session=first, timing="next_day", region="lower_back", score=1,
                       character="ache")  # fmt: skip

@@ -138,11 +138,11 @@ COLUMNS = {
     ],
     "pain_reports.csv": [
         "pain_report_id", "session_id", "set_id", "date", "region", "score", "character",
-        "client_id", "created",
+        "side", "client_id", "created",
     ],
     "check_ins.csv": [
         "pain_report_id", "session_id", "date", "timing", "region", "score", "character",
-        "client_id", "created",
+        "side", "client_id", "created",
     ],
     "comments.csv": [
         "comment_id", "session_id", "date", "coach", "cause", "region", "body", "created",
@@ -155,7 +155,7 @@ _SESSION = ("bench_height_cm", "bench_stable", "notes")
 _SESSION_END = ("finished_at", "checked_in_at", "client_id", "created", "updated")
 _SET = ("position", "exercise", "exercise_name", "load_kg", "reps", "rir", "foot_distance")
 _SET_END = ("stance_width", "padding", "equipment", "client_id", "created", "updated")
-_PAIN = ("region", "score", "character", "client_id", "created")
+_PAIN = ("region", "score", "character", "side", "client_id", "created")
 _COMMENT = ("id", "session", "date", "coach", "cause", "region", "body", "created")
 
 
@@ -254,10 +254,11 @@ sets.csv       one row per set, in order (position) within its session
 pain_reports.csv   pain felt during a set
   pain_report_id, session_id, set_id, date, region (lower_back si_joint hip_flexor hip_bone
   groin hamstring knee neck), score (0 none .. 10 worst), character (ache sharp cramp pinch
-  bruise), client_id, created
+  bruise), side (left right both; empty: not said), client_id, created
 
 check_ins.csv  pain reported after the session (timing after) or the next morning (next_day)
-  pain_report_id, session_id, date, timing, region, score, character, client_id, created
+  pain_report_id, session_id, date, timing, region, score, character, side, client_id,
+  created
 
 comments.csv   what your coaches wrote about your training
   comment_id, session_id (empty: a comment on an advice item), date, coach, cause (the

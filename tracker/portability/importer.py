@@ -248,6 +248,7 @@ def _pain_row(
         score=p.score,
         timing=p.timing,
         character=p.character,
+        side=p.side,
         client_id=p.key,
     )
     _check(report, f"{where}, pain")

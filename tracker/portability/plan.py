@@ -47,6 +47,7 @@ class PlannedPain:
     score: int
     timing: str
     character: str = ""
+    side: str = ""  # left | right | both; "" not said
 
 
 @dataclass

@@ -98,6 +98,7 @@ def _session(raw: dict[str, Any], number: int, today: date) -> PlannedSession:
             score=report.get("score"),
             timing=report.get("timing"),
             character=_text(report.get("character", ""), where),
+            side=_text(report.get("side", ""), where),
         )
         target = report.get("set")
         if target is None:
