@@ -28,8 +28,8 @@ COLUMNS = {
     "checked_in_at,client_id,created,updated",
     "sets.csv": "set_id,session_id,date,position,exercise,exercise_name,load_kg,reps,rir,"
     "foot_distance,stance_width,padding,equipment,client_id,created,updated",
-    "pain_reports.csv": "pain_report_id,session_id,set_id,date,region,score,character,side,client_id,"
-    "created",
+    "pain_reports.csv": "pain_report_id,session_id,set_id,date,region,score,character,side,"
+    "client_id,created",
     "check_ins.csv": "pain_report_id,session_id,date,timing,region,score,character,side,client_id,"
     "created",
     "comments.csv": "comment_id,session_id,date,coach,cause,region,body,created",
