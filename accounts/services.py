@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from datetime import timedelta
 from uuid import UUID
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
@@ -26,7 +26,7 @@ def device_name(*, given: str | None, user_agent: str) -> str:
 
 
 @transaction.atomic
-def token_issue(*, user: AbstractBaseUser, device: str) -> tuple[ApiToken, str]:
+def token_issue(*, user: User, device: str) -> tuple[ApiToken, str]:
     """A new token for one device, expiring after REST_KNOX["TOKEN_TTL"]; returns (row, key).
 
     Only the key's hash is stored: the key is returned once. Expired tokens of the user are
@@ -43,13 +43,13 @@ def token_issue(*, user: AbstractBaseUser, device: str) -> tuple[ApiToken, str]:
     return token, key
 
 
-def token_revoke(*, user: AbstractBaseUser, public_id: UUID) -> bool:
+def token_revoke(*, user: User, public_id: UUID) -> bool:
     """Revoke one of the user's tokens; False if it is not theirs (or already gone)."""
     deleted, _ = ApiToken.objects.filter(user=user, public_id=public_id).delete()
     return deleted > 0
 
 
-def tokens_revoke_all(*, user: AbstractBaseUser) -> int:
+def tokens_revoke_all(*, user: User) -> int:
     """Revoke every token of the user (a password change, "sign out everywhere")."""
     deleted, _ = ApiToken.objects.filter(user=user).delete()
     return deleted
@@ -68,7 +68,7 @@ def token_touch(*, token: ApiToken) -> None:
 ACCESS_REPEAT_SECONDS = 10 * 60
 
 
-def access_record(*, viewer: AbstractBaseUser, athlete_ids: Iterable[int], what: str) -> int:
+def access_record(*, viewer: User, athlete_ids: Iterable[int], what: str) -> int:
     """Record that `viewer` opened `what` of each athlete (never of themselves); rows added.
 
     One insert for all athletes. A repeat within ACCESS_REPEAT_SECONDS (known from the shared

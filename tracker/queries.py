@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from uuid import UUID
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db.models import (
     Aggregate,
     Case,
@@ -31,7 +31,7 @@ from tracker.records import EPLEY_MAX_REPS, Baseline
 RECORD = Q(load_record=True) | Q(e1rm_record=True) | Q(reps_record=True)
 
 
-def sessions_of(athlete: AbstractBaseUser) -> QuerySet[TrainingSession]:
+def sessions_of(athlete: User) -> QuerySet[TrainingSession]:
     return TrainingSession.objects.filter(athlete=athlete)
 
 
@@ -45,7 +45,7 @@ def _per_session(model: type[Set] | type[PainReport], aggregate: Aggregate) -> S
     )
 
 
-def history(athlete: AbstractBaseUser) -> QuerySet[TrainingSession]:
+def history(athlete: User) -> QuerySet[TrainingSession]:
     """Sessions newest first, with set count, top load and worst pain (one query a page).
 
     Correlated subqueries, not joins: the database reads the sets of the sessions shown, where
@@ -64,7 +64,7 @@ def history(athlete: AbstractBaseUser) -> QuerySet[TrainingSession]:
     )
 
 
-def session_with_log(athlete: AbstractBaseUser, pk: int) -> TrainingSession:
+def session_with_log(athlete: User, pk: int) -> TrainingSession:
     """One of the athlete's sessions with sets, pain and red flags loaded; 404 for anyone else's."""
     queryset = sessions_of(athlete).prefetch_related(
         Prefetch("sets", queryset=Set.objects.order_by("position")),
@@ -74,14 +74,14 @@ def session_with_log(athlete: AbstractBaseUser, pk: int) -> TrainingSession:
     return get_object_or_404(queryset, pk=pk)
 
 
-def latest_session(athlete: AbstractBaseUser, *, on: date | None = None) -> TrainingSession | None:
+def latest_session(athlete: User, *, on: date | None = None) -> TrainingSession | None:
     queryset = sessions_of(athlete)
     if on is not None:
         queryset = queryset.filter(date=on)
     return queryset.order_by("-date", "-created").first()
 
 
-def previous_set(athlete: AbstractBaseUser, session: TrainingSession) -> Set | None:
+def previous_set(athlete: User, session: TrainingSession) -> Set | None:
     """The set a new one starts from: the last of this session, else the athlete's last."""
     own = Set.objects.filter(athlete=athlete)
     return (
@@ -97,17 +97,17 @@ def logged_set(session: TrainingSession, client_id: UUID | None) -> Set | None:
     return next((s for s in session.sets.all() if s.client_id == client_id), None)
 
 
-def set_of(athlete: AbstractBaseUser, pk: int) -> Set:
+def set_of(athlete: User, pk: int) -> Set:
     """One of the athlete's sets, with its session and pain; 404 for anyone else's."""
     return get_object_or_404(sets_of(athlete), pk=pk)
 
 
-def pain_report_of(athlete: AbstractBaseUser, pk: int) -> PainReport:
+def pain_report_of(athlete: User, pk: int) -> PainReport:
     """One of the athlete's pain reports, with its session and set; 404 for anyone else's."""
     return get_object_or_404(pain_reports_of(athlete).select_related("session", "set"), pk=pk)
 
 
-def check_in_due(athlete: AbstractBaseUser, today: date) -> TrainingSession | None:
+def check_in_due(athlete: User, today: date) -> TrainingSession | None:
     """Yesterday's (or the day before's) session still waiting for its next-morning check-in."""
     return (
         sessions_of(athlete)
@@ -132,7 +132,7 @@ def regions_that_hurt(session: TrainingSession) -> list[str]:
 # --- REST API (tracker/api) -----------------------------------------------------------------
 
 
-def sessions_with_log(athlete: AbstractBaseUser) -> QuerySet[TrainingSession]:
+def sessions_with_log(athlete: User) -> QuerySet[TrainingSession]:
     """The athlete's sessions newest first, with sets (and their pain), pain and red flags loaded.
 
     A page of sessions costs a fixed number of queries, however many sets each holds.
@@ -153,7 +153,7 @@ def sessions_with_log(athlete: AbstractBaseUser) -> QuerySet[TrainingSession]:
     )
 
 
-def sets_of(athlete: AbstractBaseUser) -> QuerySet[Set]:
+def sets_of(athlete: User) -> QuerySet[Set]:
     """The athlete's sets, newest session first, with their pain loaded."""
     return (
         Set.objects.filter(athlete=athlete)
@@ -163,7 +163,7 @@ def sets_of(athlete: AbstractBaseUser) -> QuerySet[Set]:
     )
 
 
-def pain_reports_of(athlete: AbstractBaseUser) -> QuerySet[PainReport]:
+def pain_reports_of(athlete: User) -> QuerySet[PainReport]:
     """The athlete's pain reports, newest session first."""
     return PainReport.objects.filter(athlete=athlete).order_by(
         "-session__date", "-session__created", "timing", "region", "pk"
@@ -178,20 +178,20 @@ def _local_date(zone_name: str | None) -> date:
     return timezone.localdate(timezone=zone)
 
 
-def today_for(athlete: AbstractBaseUser) -> date:
+def today_for(athlete: User) -> date:
     """The athlete's calendar date now, in the time zone of their profile (UTC without one)."""
     zone_name = Profile.objects.filter(user=athlete).values_list("time_zone", flat=True).first()
     return _local_date(zone_name)
 
 
-def calendar_of(athlete: AbstractBaseUser) -> tuple[date, str]:
+def calendar_of(athlete: User) -> tuple[date, str]:
     """The athlete's today (their time zone) and display unit, in one query."""
     row = Profile.objects.filter(user=athlete).values_list("time_zone", "unit").first()
     zone_name, unit = row or ("UTC", "kg")
     return _local_date(zone_name), unit
 
 
-def open_red_flags(athlete: AbstractBaseUser) -> dict[str, date]:
+def open_red_flags(athlete: User) -> dict[str, date]:
     """Each red-flag symptom the athlete reported and has not marked as gone since, with the
     date it was last reported (two queries, whatever the length of the log)."""
     reported = dict(
@@ -216,13 +216,13 @@ def open_red_flags(athlete: AbstractBaseUser) -> dict[str, date]:
 # --- last time and records -------------------------------------------------------------------
 
 
-def _same_exercise(athlete: AbstractBaseUser, exercise: str, exercise_name: str) -> QuerySet[Set]:
+def _same_exercise(athlete: User, exercise: str, exercise_name: str) -> QuerySet[Set]:
     own = Set.objects.filter(athlete=athlete, exercise=exercise)
     return own.filter(exercise_name=exercise_name) if exercise == Exercise.OTHER else own
 
 
 def record_baseline(
-    athlete: AbstractBaseUser,
+    athlete: User,
     *,
     exercise: str,
     exercise_name: str,
@@ -249,7 +249,7 @@ def record_baseline(
 
 
 def last_time(
-    athlete: AbstractBaseUser, session: TrainingSession, *, exercise: str, exercise_name: str = ""
+    athlete: User, session: TrainingSession, *, exercise: str, exercise_name: str = ""
 ) -> list[Set]:
     """The sets of this exercise in the athlete's session before `session` (one query)."""
     same = _same_exercise(athlete, exercise, exercise_name)
@@ -263,7 +263,7 @@ def last_time(
     )
 
 
-def best_set(athlete: AbstractBaseUser, *, exercise: str, exercise_name: str = "") -> Set | None:
+def best_set(athlete: User, *, exercise: str, exercise_name: str = "") -> Set | None:
     """The athlete's set of this exercise with the best estimated 1RM (one query)."""
     return (
         _same_exercise(athlete, exercise, exercise_name)
@@ -275,7 +275,7 @@ def best_set(athlete: AbstractBaseUser, *, exercise: str, exercise_name: str = "
     )
 
 
-def records_of(athlete: AbstractBaseUser) -> QuerySet[Set]:
+def records_of(athlete: User) -> QuerySet[Set]:
     """Every set that set a record, newest first."""
     return (
         Set.objects.filter(athlete=athlete)
@@ -285,7 +285,7 @@ def records_of(athlete: AbstractBaseUser) -> QuerySet[Set]:
     )
 
 
-def previous_session_sets(athlete: AbstractBaseUser, session: TrainingSession) -> list[Set]:
+def previous_session_sets(athlete: User, session: TrainingSession) -> list[Set]:
     """Every set of the athlete's session before `session` (one query), for the comparison."""
     own = Set.objects.filter(athlete=athlete).exclude(session_id=session.pk)
     earlier = own.filter(

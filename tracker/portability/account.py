@@ -6,7 +6,7 @@ the user removes it all in one transaction. Coaches keep everything else they wr
 """
 
 from django.apps import apps
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import Q
 
@@ -14,7 +14,7 @@ from tracker.models import PainReport, Set, Symptom, TrainingSession
 from tracker.portability import exporting, spool
 
 
-def what_goes(user: AbstractBaseUser) -> list[tuple[str, int]]:
+def what_goes(user: User) -> list[tuple[str, int]]:
     """(what, how many) of everything the deletion removes, for the confirmation page."""
     items = [
         ("training sessions", TrainingSession.objects.filter(athlete=user).count()),
@@ -43,7 +43,7 @@ def _model(app: str, name: str) -> type | None:
         return None
 
 
-def delete_account(user: AbstractBaseUser) -> None:
+def delete_account(user: User) -> None:
     """Remove the user and everything they logged (the cascades do the rest), then the files
     kept for them: uploads waiting for an import, exports waiting for a download."""
     files = [*spool.waiting(user), *exporting.directory().glob(f"{user.pk}-*")]

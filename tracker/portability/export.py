@@ -10,7 +10,7 @@ from typing import Any
 
 from defusedcsv import csv as defused
 from django.apps import apps
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.renderers import JSONRenderer
@@ -72,7 +72,7 @@ class ExportSerializer(serializers.Serializer):
     access_log = ExportAccessSerializer(many=True, help_text="Who opened the log, newest first.")
 
 
-def document(athlete: AbstractBaseUser, *, with_sessions: bool = True) -> dict[str, Any]:
+def document(athlete: User, *, with_sessions: bool = True) -> dict[str, Any]:
     """The whole export in memory (streaming.py writes the same document piece by piece)."""
     profile = services.profile_for(athlete)
     sessions = queries.sessions_with_log(athlete) if with_sessions else []
@@ -92,20 +92,20 @@ def document(athlete: AbstractBaseUser, *, with_sessions: bool = True) -> dict[s
     }
 
 
-def _accesses(athlete: AbstractBaseUser) -> Iterable[Any]:
+def _accesses(athlete: User) -> Iterable[Any]:
     if not apps.is_installed("accounts"):
         return []
     return apps.get_model("accounts", "AccessRecord").objects.filter(athlete=athlete)
 
 
-def _comments(athlete: AbstractBaseUser) -> Iterable[Any]:
+def _comments(athlete: User) -> Iterable[Any]:
     if not apps.is_installed("coaching"):
         return []
     comment = apps.get_model("coaching", "Comment")
     return comment.objects.filter(athlete=athlete).select_related("coach", "session")
 
 
-def filename(athlete: AbstractBaseUser, extension: str) -> str:
+def filename(athlete: User, extension: str) -> str:
     safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in athlete.get_username())
     return f"thrustlog-{safe}-{queries.today_for(athlete):%Y-%m-%d}.{extension}"
 

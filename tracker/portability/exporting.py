@@ -12,7 +12,7 @@ from pathlib import Path
 from uuid import UUID
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from tracker.models import Set
@@ -35,11 +35,11 @@ def path_of(job: ExportJob) -> Path:
     return directory() / f"{job.athlete_id}-{job.pk}.{job.kind}"
 
 
-def is_long(athlete: AbstractBaseUser) -> bool:
+def is_long(athlete: User) -> bool:
     return Set.objects.filter(athlete=athlete).count() > STREAM_SETS
 
 
-def start(athlete: AbstractBaseUser, kind: str) -> ExportJob:
+def start(athlete: User, kind: str) -> ExportJob:
     job = ExportJob.objects.create(athlete=athlete, kind=kind)
     from tracker.tasks import run_export_job  # the task module imports this one
 

@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
@@ -65,7 +65,7 @@ class Outcome:
 
 
 def plan_for(
-    athlete: AbstractBaseUser,
+    athlete: User,
     data: bytes,
     *,
     unit: str | None = None,
@@ -108,7 +108,7 @@ def _halves(progress: Progress | None) -> tuple[Progress | None, Progress | None
 
 
 def preview(
-    athlete: AbstractBaseUser,
+    athlete: User,
     data: bytes,
     *,
     unit: str | None = None,
@@ -120,7 +120,7 @@ def preview(
 
 
 def import_file(
-    athlete: AbstractBaseUser,
+    athlete: User,
     data: bytes,
     *,
     unit: str | None = None,
@@ -130,7 +130,7 @@ def import_file(
     return store(athlete, plan_for(athlete, data, unit=unit, progress=progress))
 
 
-def store(athlete: AbstractBaseUser, plan: Plan) -> Outcome:
+def store(athlete: User, plan: Plan) -> Outcome:
     """Store a plan's rows that are not stored yet, in one transaction."""
     try:
         return _store(athlete, plan)
@@ -154,7 +154,7 @@ def _outcome(plan: Plan, new: list[PlannedSession], sets: int) -> Outcome:
     )
 
 
-def _in_chunks(model: type[models.Model], athlete: AbstractBaseUser, keys: list[UUID]) -> set:
+def _in_chunks(model: type[models.Model], athlete: User, keys: list[UUID]) -> set:
     found: set[UUID] = set()
     for start in range(0, len(keys), LOOKUP_CHUNK):
         chunk = keys[start : start + LOOKUP_CHUNK]
@@ -163,7 +163,7 @@ def _in_chunks(model: type[models.Model], athlete: AbstractBaseUser, keys: list[
     return found
 
 
-def _new_sessions(athlete: AbstractBaseUser, plan: Plan) -> list[PlannedSession]:
+def _new_sessions(athlete: User, plan: Plan) -> list[PlannedSession]:
     stored = _in_chunks(TrainingSession, athlete, [s.key for s in plan.sessions])
     if plan.exported_by == athlete.pk:
         # The athlete's own export back into the same account: rows still there are there.
@@ -172,13 +172,13 @@ def _new_sessions(athlete: AbstractBaseUser, plan: Plan) -> list[PlannedSession]
     return [s for s in plan.sessions if s.key not in stored]
 
 
-def _unstored_sets(athlete: AbstractBaseUser, sessions: list[PlannedSession]) -> int:
+def _unstored_sets(athlete: User, sessions: list[PlannedSession]) -> int:
     keys = [p.key for s in sessions for p in s.sets]
     return len(keys) - len(_in_chunks(Set, athlete, keys))
 
 
 @transaction.atomic
-def _store(athlete: AbstractBaseUser, plan: Plan) -> Outcome:
+def _store(athlete: User, plan: Plan) -> Outcome:
     new = _new_sessions(athlete, plan)
     stored_sets = _in_chunks(Set, athlete, [p.key for s in new for p in s.sets])
     sessions = [_session_row(athlete, s) for s in new]
@@ -222,7 +222,7 @@ _SET_FIELDS = (
 )  # fmt: skip
 
 
-def _session_row(athlete: AbstractBaseUser, planned: PlannedSession) -> TrainingSession:
+def _session_row(athlete: User, planned: PlannedSession) -> TrainingSession:
     row = TrainingSession(
         athlete=athlete,
         date=planned.date,
@@ -238,7 +238,7 @@ def _session_row(athlete: AbstractBaseUser, planned: PlannedSession) -> Training
 
 
 def _pain_row(
-    athlete: AbstractBaseUser, session: TrainingSession, logged: Set | None, p: Any, where: str
+    athlete: User, session: TrainingSession, logged: Set | None, p: Any, where: str
 ) -> PainReport:
     report = PainReport(
         athlete=athlete,
@@ -270,7 +270,7 @@ def _check(row: models.Model, where: str) -> None:
         raise ImportFileError(f"{where[:1].upper()}{where[1:]}: {problems}") from None
 
 
-def _ensure_pks(athlete: AbstractBaseUser, rows: Iterable[models.Model]) -> None:
+def _ensure_pks(athlete: User, rows: Iterable[models.Model]) -> None:
     """Backends that cannot return ids from a bulk insert: look them up by client_id."""
     missing = [r for r in rows if r.pk is None]
     if not missing:

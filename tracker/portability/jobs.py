@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 from uuid import UUID
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.utils import timezone
 
 from tracker.portability import importer, reading, spool
@@ -120,7 +120,7 @@ def is_small(data: bytes) -> bool:
     return len(data) <= SYNC_BYTES and data.count(b"\n") <= SYNC_ROWS
 
 
-def check(athlete: AbstractBaseUser, data: bytes, *, unit: str | None) -> None:
+def check(athlete: User, data: bytes, *, unit: str | None) -> None:
     """Refuse (ImportFileError) what a request can tell is wrong: all of a small file, the
     first rows of a large one."""
     if is_small(data):
@@ -151,18 +151,18 @@ def _first_lines(text: str, count: int) -> str:
     return text[: end + 1]
 
 
-def active_tokens(athlete: AbstractBaseUser) -> set[str]:
+def active_tokens(athlete: User) -> set[str]:
     """Waiting uploads that a queued or running job still needs."""
     jobs = ImportJob.objects.filter(athlete=athlete, state__in=ACTIVE)
     return set(jobs.values_list("token", flat=True))
 
 
-def keep_upload(athlete: AbstractBaseUser, data: bytes) -> str:
+def keep_upload(athlete: User, data: bytes) -> str:
     return spool.keep(athlete, data, in_use=active_tokens(athlete))
 
 
 def start(
-    athlete: AbstractBaseUser,
+    athlete: User,
     token: str,
     *,
     kind: str = ImportJob.Kind.IMPORT,

@@ -15,7 +15,7 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from rest_framework.renderers import JSONRenderer
 
 from tracker import queries
@@ -31,9 +31,7 @@ def _json(value: Any) -> bytes:
     return JSONRenderer().render(value)
 
 
-def _sessions(
-    athlete: AbstractBaseUser, progress: Progress | None = None
-) -> Iterator[dict[str, Any]]:
+def _sessions(athlete: User, progress: Progress | None = None) -> Iterator[dict[str, Any]]:
     sessions = queries.sessions_with_log(athlete)
     total = sessions.count() if progress is not None else 0
     rows = sessions.iterator(chunk_size=CHUNK_SESSIONS)
@@ -46,14 +44,14 @@ def _sessions(
             progress(done / max(total, 1))
 
 
-def _head(athlete: AbstractBaseUser) -> dict[str, Any]:
+def _head(athlete: User) -> dict[str, Any]:
     """The document without its sessions: comments and the access log are short lists."""
     doc = export.document(athlete, with_sessions=False)
     doc["sessions"] = []
     return doc
 
 
-def json_chunks(athlete: AbstractBaseUser, progress: Progress | None = None) -> Iterator[bytes]:
+def json_chunks(athlete: User, progress: Progress | None = None) -> Iterator[bytes]:
     """export.json, written as the sessions are read."""
     head = _head(athlete)
     yield from _document(head, (_json(s) for s in _sessions(athlete, progress)))
@@ -88,7 +86,7 @@ class _Sink(io.RawIOBase):
         return out
 
 
-def zip_chunks(athlete: AbstractBaseUser, progress: Progress | None = None) -> Iterator[bytes]:
+def zip_chunks(athlete: User, progress: Progress | None = None) -> Iterator[bytes]:
     """The ZIP of export.zip_bytes, streamed."""
     head = _head(athlete)
     sink = _Sink()

@@ -1,30 +1,32 @@
 """How it feels afterwards: finishing a session, and the next-morning check-in."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from thrustlog.http import AuthenticatedHttpRequest
 from tracker import forms, queries, services
 from tracker.choices import PainTiming
+from tracker.models import TrainingSession
 from tracker.red_flags import GoneForm
 
 
-def _wants_json(request: HttpRequest) -> bool:
+def _wants_json(request: AuthenticatedHttpRequest) -> bool:
     # The phone's outbox (static/js/offline/sync.js) posts the form and asks for JSON: it needs
     # "stored" or "refused, because..." for the entry it sent, not a page.
     return request.headers.get("Accept", "").startswith("application/json")
 
 
-def _saved(request: HttpRequest, next_url: str, said: str) -> HttpResponse:
+def _saved(request: AuthenticatedHttpRequest, next_url: str, said: str) -> HttpResponse:
     if _wants_json(request):
         return JsonResponse({"client_id": request.headers.get("X-Client-Id", ""), "next": next_url})
     messages.success(request, said)
     return redirect(next_url)
 
 
-def _refused(request: HttpRequest, *forms_: object) -> JsonResponse | None:
+def _refused(request: AuthenticatedHttpRequest, *forms_: object) -> JsonResponse | None:
     if not _wants_json(request):
         return None
     errors: dict[str, list[str]] = {}
@@ -34,7 +36,7 @@ def _refused(request: HttpRequest, *forms_: object) -> JsonResponse | None:
     return JsonResponse(errors, status=400)
 
 
-def _scores(session, timing: str) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def _scores(session: TrainingSession, timing: str) -> dict[str, int]:
     return {
         f"score_{r.region}": r.score
         for r in session.pain_reports.all()
@@ -43,12 +45,12 @@ def _scores(session, timing: str) -> dict[str, int]:  # type: ignore[no-untyped-
 
 
 @require_http_methods(["GET", "POST"])
-def session_finish(request: HttpRequest, pk: int) -> HttpResponse:
+def session_finish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = queries.session_with_log(request.user, pk)
     initial = {
         "date": session.date,
         "bench_height_cm": session.bench_height_cm,
-        "bench_stable": {True: "yes", False: "no"}.get(session.bench_stable, ""),
+        "bench_stable": {True: "yes", False: "no", None: ""}[session.bench_stable],
         "notes": session.notes,
         "symptoms": [s.kind for s in session.symptoms.all()],
         **_scores(session, PainTiming.AFTER),
@@ -79,7 +81,7 @@ def session_finish(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def next_morning(request: HttpRequest, pk: int) -> HttpResponse:
+def next_morning(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = queries.session_with_log(request.user, pk)
     hurt = queries.regions_that_hurt(session)
     data = request.POST if request.method == "POST" else None

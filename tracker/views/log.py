@@ -5,13 +5,14 @@ from uuid import uuid4
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from advice.services import advice_for
+from thrustlog.http import AuthenticatedHttpRequest
 from tracker import forms, queries, records, rows, services, summary, units
 from tracker.choices import Exercise
 from tracker.models import Set, TrainingSession
@@ -19,7 +20,7 @@ from tracker.preferences import kit_of, needs_first_run, rest_of, unit_of
 
 
 @require_GET
-def today(request: HttpRequest) -> HttpResponse:
+def today(request: AuthenticatedHttpRequest) -> HttpResponse:
     local_today = timezone.localdate()
     recent = list(queries.history(request.user)[:5])
     context = {
@@ -38,7 +39,7 @@ def today(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def session_start(request: HttpRequest) -> HttpResponse:
+def session_start(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Start today's session; the form's client id makes a double tap start only one."""
     session, _ = services.session_start(
         athlete=request.user,
@@ -49,13 +50,16 @@ def session_start(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def history(request: HttpRequest) -> HttpResponse:
+def history(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = Paginator(queries.history(request.user), 20).get_page(request.GET.get("page"))
     return render(request, "tracker/history.html", {"page": page})
 
 
 def _session_page(
-    request: HttpRequest, session: TrainingSession, form: forms.SetForm, status: int = 200
+    request: AuthenticatedHttpRequest,
+    session: TrainingSession,
+    form: forms.SetForm,
+    status: int = 200,
 ) -> HttpResponse:
     reports = session.pain_reports.all()
     exercise = form["exercise"].value() or Exercise.HIP_THRUST
@@ -76,7 +80,9 @@ def _session_page(
         "set_rows": rows.set_rows(session.sets.all(), reports),
         "check_in_pain": [r for r in reports if r.set_id is None],
         "summary": summary.summarise(
-            session.sets.all(), reports, queries.previous_session_sets(request.user, session)
+            list(session.sets.all()),
+            list(reports),
+            queries.previous_session_sets(request.user, session),
         )
         if session.finished_at
         else None,
@@ -84,7 +90,7 @@ def _session_page(
     return render(request, "tracker/session_detail.html", context, status=status)
 
 
-def _say_logged(request: HttpRequest, logged: Set) -> None:
+def _say_logged(request: AuthenticatedHttpRequest, logged: Set) -> None:
     weight = units.display(logged.load_kg, unit_of(request))
     said = f"Set {logged.position} logged: {weight} × {logged.reps}."
     if logged.is_record:
@@ -95,7 +101,7 @@ def _say_logged(request: HttpRequest, logged: Set) -> None:
 
 
 @require_GET
-def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def session_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = queries.session_with_log(request.user, pk)
     # The phone sent a set from its outbox and asks for the server's word on it.
     logged = queries.logged_set(session, forms.client_id_from(request.GET, "logged"))
@@ -110,13 +116,13 @@ def session_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_GET
-def records_page(request: HttpRequest) -> HttpResponse:
+def records_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     page = Paginator(queries.records_of(request.user), 30).get_page(request.GET.get("page"))
     return render(request, "tracker/records.html", {"page": page})
 
 
 @require_POST
-def set_create(request: HttpRequest, pk: int) -> HttpResponse:
+def set_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = queries.session_with_log(request.user, pk)
     form = forms.NewSetForm(request.POST, unit=unit_of(request), kit=kit_of(request))
     if not form.is_valid():

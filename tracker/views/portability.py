@@ -10,6 +10,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts import limits
+from thrustlog.http import AuthenticatedHttpRequest
 from tracker.api.throttles import import_limits
 from tracker.portability import account, importer, jobs, spool
 from tracker.portability.forms import (
@@ -24,7 +25,7 @@ from tracker.portability.sources import ImportFileError
 from tracker.preferences import unit_of
 
 
-def _too_large(request: HttpRequest) -> str | None:
+def _too_large(request: AuthenticatedHttpRequest) -> str | None:
     """The refusal of an upload declared too large, decided before its body is read."""
     try:
         check_size(int(request.META.get("CONTENT_LENGTH") or 0))
@@ -37,7 +38,7 @@ def _too_large(request: HttpRequest) -> str | None:
 
 @csrf_exempt  # the size is checked before the CSRF check reads the body; then that check runs
 @require_http_methods(["GET", "POST"])
-def import_upload(request: HttpRequest) -> HttpResponse:
+def import_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST" and limits.over_any(*import_limits(request)):
         return limits.too_many(request, "Too many imports: try again in an hour.")
     refusal = _too_large(request) if request.method == "POST" else None
@@ -48,7 +49,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
 
 
 @csrf_protect
-def _import_upload(request: HttpRequest) -> HttpResponse:
+def _import_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method != "POST":
         form = ImportForm(initial={"unit": unit_of(request)})
         return render(request, "tracker/import.html", {"form": form})
@@ -84,7 +85,7 @@ def _preview_page(
 
 
 @require_POST
-def import_confirm(request: HttpRequest) -> HttpResponse:
+def import_confirm(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Import the waiting file with the confirmed unit (or preview it again in another unit)."""
     form = ConfirmImportForm(request.POST)
     data = spool.load(request.user, request.POST.get("token", ""))
@@ -110,7 +111,7 @@ def import_confirm(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def import_job(request: HttpRequest, job_id: UUID) -> HttpResponse:
+def import_job(request: AuthenticatedHttpRequest, job_id: UUID) -> HttpResponse:
     """An import or preview running in the background: its progress, then what it found."""
     job = get_object_or_404(ImportJob, pk=job_id, athlete=request.user)
     if job.kind == ImportJob.Kind.PREVIEW and job.state == ImportJob.State.DONE:
@@ -134,7 +135,7 @@ def _summary(job: ImportJob) -> str:
 
 
 @require_http_methods(["GET", "POST"])
-def account_delete(request: HttpRequest) -> HttpResponse:
+def account_delete(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST if request.method == "POST" else None, user=request.user)
     if request.method == "POST" and form.is_valid():
         user = request.user

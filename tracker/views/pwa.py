@@ -24,6 +24,7 @@ from django.templatetags.static import static
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from thrustlog.http import AuthenticatedHttpRequest
 from tracker import forms, queries
 from tracker.models import TrainingSession
 from tracker.preferences import kit_of, rest_of, unit_of
@@ -106,7 +107,7 @@ def manifest(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-def session_shell(request: HttpRequest) -> HttpResponse:
+def session_shell(request: AuthenticatedHttpRequest) -> HttpResponse:
     """A blank session page (id 0, no rows) the service worker keeps for offline starts.
 
     static/js/offline/form.js fills it from the phone's own record of the session
