@@ -1,4 +1,7 @@
-"""The log page on a first visit (HTML, CSS and every script it loads), gzipped: under 30 KB."""
+"""The log page on a first visit (HTML, CSS and every script it loads), gzipped: under 32 KB.
+
+30 KB until the outbox (queue first, timeouts, the worker's sync) and the pain picker's side
+chips came: 31.4 KB with both. What grows past 32 KB must earn its place or go."""
 
 import gzip
 import re
@@ -13,7 +16,7 @@ from tests.factories import SetFactory, TrainingSessionFactory
 
 pytestmark = pytest.mark.django_db
 
-BUDGET = 30 * 1024
+BUDGET = 32 * 1024
 STATIC = Path(settings.BASE_DIR) / "static"
 
 
