@@ -24,7 +24,9 @@ def sign_up(page: Page, base: str) -> None:
 
 
 def log_set(page: Page) -> None:
-    page.get_by_role("button", name="Log set").click()
+    # Sent through the outbox, then the page comes back from the server with its confirmation.
+    with page.expect_navigation(timeout=15_000):
+        page.get_by_role("button", name="Log set").click()
     expect(page.get_by_role("status")).to_contain_text("logged")
 
 
@@ -65,6 +67,8 @@ def test_a_new_athlete_logs_a_day_of_training_on_a_phone(live_server, page: Page
     choose(page, "Hip bone (where the bar sits)", "2")
     choose(page, "Lower back", "0")
     page.get_by_role("button", name="Save and finish").click()
+    # The finish goes through the outbox (queue first): the page moves on once it is stored.
+    expect(page).not_to_have_url(re.compile(r"/finish/$"), timeout=15_000)
     after = PainReport.objects.filter(session=session, timing="after").order_by("region")
     assert [(p.region, p.score) for p in after] == [("hip_bone", 2), ("lower_back", 0)]
 
@@ -75,6 +79,7 @@ def test_a_new_athlete_logs_a_day_of_training_on_a_phone(live_server, page: Page
     check_page(page, "next-morning")
     choose(page, "Hip bone (where the bar sits)", "1")
     page.get_by_role("button", name="Save check-in").click()
+    expect(page).not_to_have_url(re.compile(r"/next-morning/$"), timeout=15_000)
     assert PainReport.objects.filter(session=session, timing="next_day").count() == 1
 
     page.get_by_role("link", name="Settings").click()
