@@ -61,7 +61,7 @@ def open_ready(page: Page, url: str) -> None:
 
 
 def queue_status(page: Page):
-    return page.locator(f"{QUEUE} #queue-status")
+    return page.locator(f"{QUEUE} [role=status]")
 
 
 def log_set(page: Page, *, load: str | None = None) -> None:

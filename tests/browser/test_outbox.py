@@ -82,7 +82,7 @@ def test_a_request_that_never_answers_is_abandoned_by_send_now(
     log_set(page, "60")
     wait_for(page, lambda: hang.routes)
     expect(page.locator(QUEUE)).to_have_attribute("data-state", "sending")
-    expect(page.locator(f"{QUEUE} #queue-status")).to_have_text("Sending 1 set…")
+    expect(page.locator(f"{QUEUE} [role=status]")).to_have_text("Sending 1 set…")
     expect(page.locator(".action-bar .message")).to_contain_text("Kept on this phone: 60 kg × 10.")
     check_page(page, "outbox-sending")
 
@@ -102,7 +102,7 @@ def test_a_request_that_never_answers_times_out_says_so_and_is_retried(
     open_ready(page, f"{live_server.url}/sessions/{session.pk}/")
     hang = Hang(context)
     log_set(page, "70")
-    status = page.locator(f"{QUEUE} #queue-status")
+    status = page.locator(f"{QUEUE} [role=status]")
     expect(status).to_contain_text("1 set waiting to sync (the server did not answer in time")
     expect(status).to_contain_text("Next try in")
     expect(page.locator(QUEUE)).to_have_attribute("data-state", "no-signal")
@@ -119,7 +119,7 @@ def test_no_signal_is_said_as_such(live_server, session, context: BrowserContext
     open_ready(page, f"{live_server.url}/sessions/{session.pk}/")
     context.set_offline(True)
     log_set(page, "65")
-    expect(page.locator(f"{QUEUE} #queue-status")).to_have_text(
+    expect(page.locator(f"{QUEUE} [role=status]")).to_have_text(
         "1 set waiting to sync (no signal)."
     )
     expect(page.locator(QUEUE)).to_have_attribute("data-state", "no-signal")
@@ -196,7 +196,7 @@ def test_signed_out_the_sets_wait_and_go_after_signing_in_again(
     log_set(page, "100")
     context.clear_cookies()  # the sign-in ended (expired, or signed out in another tab)
     context.set_offline(False)
-    status = page.locator(f"{QUEUE} #queue-status")
+    status = page.locator(f"{QUEUE} [role=status]")
     expect(status).to_have_text(
         "Signed out: 1 set waits on this phone. Sign in again to send them.", timeout=15000
     )
@@ -221,7 +221,7 @@ def test_the_end_of_session_check_is_kept_on_the_phone_then_sent(
     context.set_offline(True)
     page.get_by_role("textbox", name="Notes (optional)").fill("Bar pad helped.")
     page.get_by_role("button", name="Save and finish").click()
-    expect(page.locator(f"{QUEUE} #queue-status")).to_contain_text(
+    expect(page.locator(f"{QUEUE} [role=status]")).to_contain_text(
         "1 check-in waiting to sync (no signal)."
     )
     expect(page.locator(f"{QUEUE} li.pending")).to_contain_text("The end-of-session check")

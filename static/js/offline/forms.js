@@ -5,14 +5,11 @@ import { clearPain, fillForm, localDate, readSet } from "./fields.js";
 import { belongsHere, localId, onFix, render, say, savedHere, sessionId } from "./panel.js";
 
 const SHELL = "/offline/session/";
-const QUICK_MS = 3000;
 const setForm = document.querySelector("form.set-form");
 const startForm = document.querySelector('form[action$="/sessions/start/"]');
 const logged = new Map(); // client id -> entry, logged from this showing of the page
 const posted = new Map(); // client id -> form, finish and check-ins posted from this page
 let dirty = false; // the athlete has started on the next set: do not reload under their thumb
-let leaving = false; // a link or form took the athlete elsewhere: do not pull them back
-addEventListener("beforeunload", () => { leaving = true; });
 
 const place = () => (localId
   ? { session_id: null, session_client_id: localId }
@@ -42,16 +39,8 @@ async function submitSet(event) {
   for (const rir of form.querySelectorAll('input[name="rir"]')) rir.checked = rir.value === ""; // asked anew
   for (const message of document.querySelectorAll(".messages .message")) message.remove();
   // The rest timer starts and records are checked at once, signal or not (rest.js, records.js).
-  const sending = loop.kick(); // first: sending matters more than drawing
+  loop.kick(); // first: sending matters more than drawing
   askForBackgroundSync();
-  for (const message of document.querySelectorAll(".action-bar .message")) message.remove();
-  if (navigator.onLine && !localId) {
-    // With a signal, give the send a moment: the server's own page (its confirmation, records
-    // and the rest timer) follows at once, as after a plain form post.
-    say("Sending…");
-    await Promise.race([sending, new Promise((resolve) => setTimeout(resolve, QUICK_MS))]);
-    if (!(await outbox.all()).some((e) => e.client_id === entry.client_id)) return; // follow() shows it
-  }
   document.dispatchEvent(new CustomEvent("thrustlog:set-logged", { detail: { ...set, entry } }));
   await render();
 }
@@ -73,11 +62,8 @@ async function submitStart(event) {
   if (!clientId) return;
   event.preventDefault();
   await outbox.addSession({ client_id: clientId, date: localDate(), user });
-  if (!navigator.onLine) {
-    askForBackgroundSync();
-    return location.assign(`${SHELL}?local=${clientId}`);
-  }
-  // (No Background Sync here: the worker would race the post it is about to make.)
+  askForBackgroundSync();
+  if (!navigator.onLine) return location.assign(`${SHELL}?local=${clientId}`);
   HTMLFormElement.prototype.submit.call(form);
 }
 
@@ -128,7 +114,7 @@ async function follow() {
   waitingHere = new Map(all.filter((e) => e.kind === "set" && e.state !== "refused" && belongsHere(e, sessions))
     .map((e) => [e.client_id, e]));
   const stored = [...new Map(seen.filter((e) => !left.has(e.client_id)).map((e) => [e.client_id, e])).values()];
-  if (!stored.length || leaving) return;
+  if (!stored.length) return;
   for (const entry of stored) logged.delete(entry.client_id);
   const last = stored.sort((a, b) => a.seq - b.seq)[stored.length - 1].client_id;
   if (localId) {
