@@ -9,7 +9,6 @@ Routes (thrustlog/urls.py, before the tracker include):
 
 import hashlib
 import json
-import re
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -39,20 +38,13 @@ def _static_text(name: str) -> str:
     return Path(path).read_text(encoding="utf-8")
 
 
-# The worker is a module importing the outbox code the pages use: `from "./js/..."` (relative
-# to static/sw.js, so collectstatic can check them) becomes the file's static URL, hashed names
-# included, since /sw.js itself is served from the root.
-_WORKER_IMPORT = re.compile(r'(\bfrom\s+")\./(js/[^"]+)(")')
-
-
 @cache
 def _worker_source() -> str:
     # A new worker installs (and drops the old static cache) whenever the offline code changes.
     digest = hashlib.sha256(_static_text("sw.js").encode())
     for script in sorted(OFFLINE_SCRIPTS.glob("*.js")):
         digest.update(script.read_bytes())
-    source = _static_text("sw.js").replace("__VERSION__", digest.hexdigest()[:12])
-    return _WORKER_IMPORT.sub(lambda m: f"{m[1]}{static(m[2])}{m[3]}", source)
+    return _static_text("sw.js").replace("__VERSION__", digest.hexdigest()[:12])
 
 
 @login_not_required
