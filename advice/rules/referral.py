@@ -221,7 +221,7 @@ def red_flags(timeline: Timeline) -> list[AdviceItem]:
             continue
         seen = (
             f"{voice.You} reported {_dated(found)}. This stays here until {voice.you} "
-            "mark it as gone."
+            f"{'marks' if voice.name else 'mark'} it as gone."
         )
         evidence = [_flag_evidence(s) for s in found]
         items.append(

@@ -348,3 +348,11 @@ def test_a_row_dated_year_one_does_not_break_the_engine():
 def test_the_same_history_shifted_in_time_gives_the_same_causes():
     original = history([*JUMP_ROWS, symptom(day(12), "tingling")])
     assert severities(advise(original)) == severities(advise(shifted(original, weeks=52)))
+
+
+def test_a_coach_reads_the_red_flag_line_about_the_athlete_in_the_third_person():
+    rows = [*BASE, symptom(day(12), "tingling")]
+    item = next(
+        i for i in advise(history(rows), Voice(name="Ada")) if i.cause == "neurological_symptoms"
+    )
+    assert "until Ada marks it as gone" in item.detail
