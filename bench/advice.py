@@ -20,10 +20,9 @@ from typing import Any
 
 from bench.common import (
     BACKENDS,
-    machine,
     machine_line,
+    run_backends,
     run_child,
-    write_results,
 )
 
 NAME = "advice"
@@ -127,19 +126,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     deadline = time.monotonic() + args.budget
-    info = machine()
-    results = {}
-    for backend in args.backends.split(","):
-        print(f"== advice benchmark on {backend} ==", file=sys.stderr, flush=True)
-        results[backend] = _run_backend(backend, args, deadline)
-    text = markdown(info, results)
-    if not args.no_write:
-        write_results(NAME, {"machine": info, "results": results}, text)
-    print(text)
-    return (
-        1
-        if any(fig.get("error", "").startswith(("failed", "stopped")) for fig in results.values())
-        else 0
+    return run_backends(
+        NAME,
+        args.backends,
+        lambda backend: _run_backend(backend, args, deadline),
+        markdown,
+        write=not args.no_write,
     )
 
 

@@ -223,6 +223,29 @@ _HEADER = (
 )
 
 
+def run_backends(
+    name: str,
+    backends: str,
+    run_backend: Callable[[str], dict[str, Any]],
+    markdown: Callable[[dict[str, Any], dict[str, Any]], str],
+    *,
+    write: bool,
+    fails: tuple[str, ...] = ("failed", "stopped"),
+) -> int:
+    """Each backend in turn ("sqlite,postgresql"), the report printed and, with `write`, saved
+    as benchmark `name`'s section of RESULTS.md; 1 when a backend's error starts with `fails`."""
+    info = machine()
+    results = {}
+    for backend in backends.split(","):
+        print(f"== {name} benchmark on {backend} ==", file=sys.stderr, flush=True)
+        results[backend] = run_backend(backend)
+    text = markdown(info, results)
+    if write:
+        write_results(name, {"machine": info, "results": results}, text)
+    print(text)
+    return 1 if any(fig.get("error", "").startswith(fails) for fig in results.values()) else 0
+
+
 def write_results(name: str, figures: dict[str, Any], markdown: str) -> None:
     """Replace benchmark `name`'s key in results.json and its section in RESULTS.md."""
     data = json.loads(RESULTS_JSON.read_text()) if RESULTS_JSON.exists() else {}

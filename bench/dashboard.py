@@ -32,10 +32,9 @@ from typing import Any
 from bench.common import (
     BACKENDS,
     database_label,
-    machine,
     machine_line,
+    run_backends,
     run_child,
-    write_results,
 )
 
 NAME = "dashboard"
@@ -214,16 +213,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     deadline = time.monotonic() + BUDGET_S
-    info = machine()
-    results = {}
-    for backend in args.backends.split(","):
-        print(f"== dashboard benchmark on {backend} ==", file=sys.stderr, flush=True)
-        results[backend] = _run_backend(backend, args, deadline)
-    text = markdown(info, results)
-    if args.write:
-        write_results(NAME, {"machine": info, "results": results}, text)
-    print(text)
-    return 1 if any(f.get("error", "").startswith("failed") for f in results.values()) else 0
+    return run_backends(
+        NAME,
+        args.backends,
+        lambda backend: _run_backend(backend, args, deadline),
+        markdown,
+        write=args.write,
+        fails=("failed",),
+    )
 
 
 if __name__ == "__main__":

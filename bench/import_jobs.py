@@ -25,7 +25,7 @@ import time
 from datetime import datetime
 from typing import Any
 
-from bench.common import BACKENDS, database_label, machine, machine_line, run_child, write_results
+from bench.common import BACKENDS, database_label, machine_line, run_backends, run_child
 from bench.import_bench import strong_csv
 
 NAME = "import_jobs"
@@ -201,17 +201,13 @@ def main(argv: list[str] | None = None) -> int:
         child()
         return 0
     deadline = time.monotonic() + args.budget
-    info = machine()
-    results = {}
-    for backend in args.backends.split(","):
-        print(f"== import job benchmark on {backend} ==", file=sys.stderr, flush=True)
-        results[backend] = _run_backend(backend, deadline)
-    text = markdown(info, results)
-    if not args.no_write:
-        write_results(NAME, {"machine": info, "results": results}, text)
-    print(text)
-    failed = any(f.get("error", "").startswith(("failed", "stopped")) for f in results.values())
-    return 1 if failed else 0
+    return run_backends(
+        NAME,
+        args.backends,
+        lambda backend: _run_backend(backend, deadline),
+        markdown,
+        write=not args.no_write,
+    )
 
 
 if __name__ == "__main__":

@@ -224,17 +224,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     deadline = time.monotonic() + args.budget
-    info = common.machine()
-    results = {}
-    for backend in args.backends.split(","):
-        print(f"== roster benchmark on {backend} ==", file=sys.stderr, flush=True)
-        results[backend] = _run_backend(backend, args, deadline)
-    text = markdown(info, results)
-    if args.write:
-        common.write_results(NAME, {"machine": info, "results": results}, text)
-    print(text)
-    failed = any(fig.get("error", "").startswith(("failed", "stopped")) for fig in results.values())
-    return 1 if failed else 0
+    return common.run_backends(
+        NAME,
+        args.backends,
+        lambda backend: _run_backend(backend, args, deadline),
+        markdown,
+        write=args.write,
+    )
 
 
 if __name__ == "__main__":
