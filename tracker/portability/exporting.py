@@ -16,7 +16,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from tracker.models import Set
-from tracker.portability import streaming
+from tracker.portability import spool, streaming
 from tracker.portability.models import ExportJob, ImportJob
 
 logger = logging.getLogger(__name__)
@@ -87,13 +87,4 @@ def run(job_id: UUID | str) -> None:
 
 def forget_old(*, max_age_s: int = MAX_AGE_S) -> int:
     """Remove export files older than `max_age_s`; how many went."""
-    cutoff = time.time() - max_age_s
-    removed = 0
-    for path in directory().iterdir():
-        try:
-            if path.stat().st_mtime < cutoff:
-                path.unlink(missing_ok=True)
-                removed += 1
-        except OSError:
-            continue
-    return removed
+    return spool.remove_older_than(directory(), max_age_s)

@@ -89,9 +89,15 @@ def _make_room(athlete: AbstractBaseUser, size: int, in_use: Collection[str]) ->
 
 def forget_old(*, max_age_s: int = MAX_AGE_S) -> int:
     """Remove every waiting file older than `max_age_s`; how many went."""
+    return remove_older_than(directory(), max_age_s)
+
+
+def remove_older_than(folder: Path, max_age_s: int) -> int:
+    """Remove the files of `folder` last written more than `max_age_s` ago (uploads waiting
+    for their import, finished exports); how many went. A file gone meanwhile is skipped."""
     cutoff = time.time() - max_age_s
     removed = 0
-    for path in directory().iterdir():
+    for path in folder.iterdir():
         try:
             if path.stat().st_mtime < cutoff:
                 path.unlink(missing_ok=True)
