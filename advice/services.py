@@ -26,7 +26,7 @@ from advice.history import (
     WeekSetup,
 )
 from advice.items import AdviceItem
-from advice.rules import advise
+from advice.rules import advise, advise_on
 from advice.thresholds import monday
 from advice.timeline import Timeline
 
@@ -217,9 +217,10 @@ class Triage:
 
 
 def triage(history: History, voice: Voice, *, weeks: int = 8) -> Triage:
-    """The advice and the attention reasons over one history (read once by the caller)."""
-    items = advice_from(history, voice)
+    """The advice and the attention reasons over one history (read once by the caller), from
+    one timeline."""
     timeline = Timeline(history, voice)
+    items = advise_on(timeline)
     shown = [timeline.this_week - timedelta(weeks=n) for n in range(weeks - 1, -1, -1)]
     lines = [
         (

@@ -82,8 +82,12 @@ def advise(history: History, voice: Voice | None = None) -> list[AdviceItem]:
     (higher first), then cause id and region; cause ids and severities are those of the
     public contract; a red flag the athlete has not marked as gone is always there.
     """
-    voice = voice or Voice()
-    timeline = Timeline(history, voice)
+    return advise_on(Timeline(history, voice or Voice()))
+
+
+def advise_on(timeline: Timeline) -> list[AdviceItem]:
+    """`advise` over a timeline already built (worded for its voice)."""
+    voice = timeline.voice
     # Questions back ("how is it now?") stay one per region, apart from the findings.
     found: dict[tuple[str, str | None], list[AdviceItem]] = {}
     for rule in RULES:

@@ -172,23 +172,17 @@ def setup_with_pain(timeline: Timeline) -> list[AdviceItem]:
     return items
 
 
-def _sided(timeline: Timeline, region: str, side: str, uneven: bool) -> dict[date, int]:
-    """Worst one-sided score per week, with (or without) single-leg and B-stance sets."""
+def _sided(timeline: Timeline, region: str, side: str, uneven: bool) -> tuple[int, dict[date, int]]:
+    """Reports on one side, and the worst score per week, with (or without) single-leg and
+    B-stance sets."""
+    reports = 0
     worst: dict[date, int] = {}
     for (r, s, exercise), weeks in timeline.sided.items():
         if (r, s) == (region, side) and (exercise in ASYMMETRIC) == uneven:
-            for week, (_, top) in weeks.items():
+            for week, (count, top) in weeks.items():
+                reports += count
                 worst[week] = max(worst.get(week, 0), top)
-    return dict(sorted(worst.items()))
-
-
-def _sided_reports(timeline: Timeline, region: str, side: str, uneven: bool) -> int:
-    return sum(
-        reports
-        for (r, s, exercise), weeks in timeline.sided.items()
-        if (r, s) == (region, side) and (exercise in ASYMMETRIC) == uneven
-        for reports, _ in weeks.values()
-    )
+    return reports, dict(sorted(worst.items()))
 
 
 def one_sided_pain(timeline: Timeline) -> list[AdviceItem]:
@@ -199,10 +193,11 @@ def one_sided_pain(timeline: Timeline) -> list[AdviceItem]:
     active, the latest such week recent and at least MODERATE, otherwise info."""
     items = []
     for region in sorted({r for r, _, _ in timeline.sided}):
-        counts = {side: _sided_reports(timeline, region, side, True) for side in ONE_SIDE}
+        on = {side: _sided(timeline, region, side, True) for side in ONE_SIDE}
+        counts = {side: reports for side, (reports, _) in on.items()}
         side = max(ONE_SIDE, key=lambda s: (counts[s], s))
         other = counts["right" if side == "left" else "left"]
-        weeks = _sided(timeline, region, side, True)
+        weeks = on[side][1]
         if counts[side] < MIN_SIDED_REPORTS or 2 * other > counts[side]:
             continue
         top = max(weeks.values(), default=0)
@@ -218,7 +213,7 @@ def one_sided_pain(timeline: Timeline) -> list[AdviceItem]:
             f"{counts[side]} times with {sets} (up to {pain_text(top)}, latest "
             f"{week_text(last)}), on the other side {other} times"
         )
-        even = _sided_reports(timeline, region, side, False)
+        even, _ = _sided(timeline, region, side, False)
         if even or any(f == "exercise" and v not in ASYMMETRIC for f, v in timeline.setups):
             seen += f"; on the {side} side with two-legged sets {even} times"
         evidence = [
