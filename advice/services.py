@@ -196,14 +196,9 @@ def compute_advice(athlete: User, today: date, voice: Voice | None = None) -> li
     """The athlete's advice, most urgent first, read from the log now (five queries, and those
     of the "what helped" sources: an experiment that helped says so with its own numbers)."""
     voice = voice or Voice()
-    items = advice_from(history_of(athlete, today), voice)
+    items = advise(history_of(athlete, today), voice)
     notes = [note for source in HELPED_NOTE_SOURCES for note in source(athlete, today, voice)]
     return experiments.with_helped(items, notes) if notes else items
-
-
-def advice_from(history: History, voice: Voice | None = None) -> list[AdviceItem]:
-    """The rules over a history already read (the roster reads its own facts from it too)."""
-    return advise(history, voice)
 
 
 @dataclass(frozen=True)
