@@ -1,10 +1,13 @@
 """The cast every app's tests share: the athlete (owner) and an outsider (no access), signed
 in on the web (`*_client`) or with an API token (`*_api`)."""
 
+import json
 import os
+from typing import Any
 
 import pytest
 from django.core.cache import cache
+from django.http.response import HttpResponseBase
 from django.test import Client
 from rest_framework.test import APIClient
 
@@ -53,6 +56,12 @@ def token_client(user) -> APIClient:
     _, key = token_issue(user=user, device="test client")
     client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     return client
+
+
+def streamed_json(response: HttpResponseBase) -> Any:
+    """The JSON body of a streamed answer (the export), read to its end as a client would."""
+    assert response.streaming, "expected a streamed answer"
+    return json.loads(b"".join(response.streaming_content))
 
 
 @pytest.fixture

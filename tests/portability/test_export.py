@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.conftest import token_client
+from tests.conftest import streamed_json, token_client
 from tests.factories import (
     CoachLinkFactory,
     CommentFactory,
@@ -43,7 +43,7 @@ def history(athlete):
 
 
 def test_the_api_export_holds_every_session_as_on_the_session_detail(athlete_api, history):
-    body = athlete_api.get("/api/v1/export/").json()
+    body = streamed_json(athlete_api.get("/api/v1/export/"))
     assert [s["date"] for s in body["sessions"]] == ["2026-10-12", "2026-10-05", "2026-10-05"]
     for session in body["sessions"]:
         detail = athlete_api.get(f"/api/v1/sessions/{session['id']}/").json()
@@ -56,9 +56,20 @@ def test_the_api_export_holds_every_session_as_on_the_session_detail(athlete_api
     ]
 
 
+def test_the_api_export_streams_its_first_bytes_before_reading_the_sessions(athlete, athlete_api):
+    TrainingSessionFactory.create_batch(3, athlete=athlete)
+    response = athlete_api.get("/api/v1/export/")
+    assert response.streaming
+    assert response["Content-Type"] == "application/json"
+    with CaptureQueriesContext(connection) as reading:
+        first = next(iter(response.streaming_content))
+    assert first.startswith(b'{"format":"thrustlog-export"')
+    assert not any("tracker_set" in query["sql"] for query in reading.captured_queries)
+
+
 def test_an_export_never_shows_another_athletes_log(outsider_api, outsider, history):
     SetFactory(session__athlete=outsider)
-    body = outsider_api.get("/api/v1/export/").json()
+    body = streamed_json(outsider_api.get("/api/v1/export/"))
     assert len(body["sessions"]) == 1
     assert body["comments"] == []
     assert body["athlete"]["username"] == "outsider"
@@ -102,7 +113,7 @@ def test_the_json_download_is_the_api_document(athlete, athlete_client, history)
     response = athlete_client.get("/settings/export/json/")
     assert response["Content-Type"] == "application/json"
     downloaded = json.loads(b"".join(response.streaming_content))
-    api = token_client(athlete).get("/api/v1/export/").json()
+    api = streamed_json(token_client(athlete).get("/api/v1/export/"))
     downloaded.pop("exported_at"), api.pop("exported_at")
     assert downloaded == api
 

@@ -10,6 +10,7 @@ is a 404.
 
 from typing import Any
 
+from django.http import StreamingHttpResponse
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
@@ -22,7 +23,7 @@ from rest_framework.views import APIView
 from tracker.api.schema import ErrorSerializer
 from tracker.api.throttles import ImportThrottle
 from tracker.choices import Unit
-from tracker.portability import export, importer, jobs, reading
+from tracker.portability import export, importer, jobs, reading, streaming
 from tracker.portability.models import ImportJob
 from tracker.portability.plan import UNIT_REASONS
 from tracker.portability.reading import check_size
@@ -188,8 +189,12 @@ class ImportJobView(RetrieveAPIView):
 
 
 class ExportView(APIView):
-    """Everything the caller logged: every session with its sets and pain reports nested."""
+    """Everything the caller logged: every session with its sets and pain reports nested,
+    streamed as it is read (the same bytes as the JSON download), so years of history start
+    arriving at once and never sit whole in a web worker's memory."""
 
     @extend_schema(responses=export.ExportSerializer, summary="Export your log", tags=["export"])
-    def get(self, request: Request) -> Response:
-        return Response(export.document(request.user))
+    def get(self, request: Request) -> StreamingHttpResponse:
+        return StreamingHttpResponse(
+            streaming.json_chunks(request.user), content_type="application/json"
+        )
