@@ -8,7 +8,7 @@ the user removes it all in one transaction. Coaches keep everything else they wr
 from django.apps import apps
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Model, Q
 
 from tracker.models import PainReport, Set, Symptom, TrainingSession
 from tracker.portability import exporting, spool
@@ -24,17 +24,19 @@ def what_goes(user: User) -> list[tuple[str, int]]:
     ]
     links = _model("coaching", "CoachLink")
     if links is not None:
-        mine = links.objects.filter(Q(athlete=user) | Q(coach=user), ended_at__isnull=True)
+        mine = links._default_manager.filter(Q(athlete=user) | Q(coach=user), ended_at__isnull=True)
         items.append(("active coach links", mine.count()))
     comments = _model("coaching", "Comment")
     if comments is not None:
-        on_you = comments.objects.filter(athlete=user).count()
+        on_you = comments._default_manager.filter(athlete=user).count()
         items.append(("comments coaches wrote on your training", on_you))
-        items.append(("comments you wrote as a coach", comments.objects.filter(coach=user).count()))
+        items.append(
+            ("comments you wrote as a coach", comments._default_manager.filter(coach=user).count())
+        )
     return items
 
 
-def _model(app: str, name: str) -> type | None:
+def _model(app: str, name: str) -> type[Model] | None:
     if not apps.is_installed(app):
         return None
     try:

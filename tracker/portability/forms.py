@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.models import User
+from django.utils.datastructures import MultiValueDict
 
 from tracker.choices import Unit
 from tracker.forms import Chips
@@ -34,7 +35,7 @@ class ImportForm(forms.Form):
 
 def import_form_refusing(message: str, *, unit: str) -> ImportForm:
     """The upload form again, showing why the file was refused (the file is gone by now)."""
-    form = ImportForm(data={"unit": unit}, files={})
+    form = ImportForm(data={"unit": unit}, files=MultiValueDict())
     form.errors["file"] = form.error_class([message])
     return form
 

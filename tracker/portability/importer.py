@@ -270,7 +270,7 @@ def _check(row: models.Model, where: str) -> None:
         raise ImportFileError(f"{where[:1].upper()}{where[1:]}: {problems}") from None
 
 
-def _ensure_pks(athlete: User, rows: Iterable[models.Model]) -> None:
+def _ensure_pks(athlete: User, rows: Iterable[TrainingSession | Set]) -> None:
     """Backends that cannot return ids from a bulk insert: look them up by client_id."""
     missing = [r for r in rows if r.pk is None]
     if not missing:

@@ -94,9 +94,9 @@ def _session(raw: dict[str, Any], number: int, today: date) -> PlannedSession:
         report = _object(item, f"{where}, pain report {index}")
         pain = PlannedPain(
             key=_key_of(report, "pain", f"{where}, pain report {index}"),
-            region=report.get("region"),
-            score=report.get("score"),
-            timing=report.get("timing"),
+            region=_as_written(report, "region"),
+            score=_as_written(report, "score"),
+            timing=_as_written(report, "timing"),
             character=_text(report.get("character", ""), where),
             side=_text(report.get("side", ""), where),
         )
@@ -119,17 +119,23 @@ def _set(raw: dict[str, Any], where: str) -> PlannedSet:
         where=where,
         key=_key_of(raw, "set", where),
         source_name=name or str(raw.get("exercise", "")),
-        exercise=raw.get("exercise"),
+        exercise=_as_written(raw, "exercise"),
         exercise_name=name,
-        load_kg=raw.get("load_kg"),
-        reps=raw.get("reps"),
-        rir=raw.get("rir"),
+        load_kg=_as_written(raw, "load_kg"),
+        reps=_as_written(raw, "reps"),
+        rir=_as_written(raw, "rir"),
         position=position,
-        **{f: _text(raw.get(f, ""), where) for f in _SETUP},
+        foot_distance=_text(raw.get("foot_distance", ""), where),
+        stance_width=_text(raw.get("stance_width", ""), where),
+        padding=_text(raw.get("padding", ""), where),
+        equipment=_text(raw.get("equipment", ""), where),
     )
 
 
-_SETUP = ("foot_distance", "stance_width", "padding", "equipment")
+def _as_written(item: dict[str, Any], key: str) -> Any:
+    """A value as the file wrote it (None when missing), unchecked here: the importer runs
+    the model's own validation on every row and refuses a wrong value naming its row."""
+    return item.get(key)
 
 
 def _key_of(raw: dict[str, Any], kind: str, where: str) -> UUID:

@@ -70,7 +70,10 @@ class ParsedFile:
     notes_per_exercise: bool = False  # Hevy repeats an exercise's note on each of its sets
 
     def keep(self, item: "SourceSet | Skipped") -> None:
-        (self.rows if isinstance(item, SourceSet) else self.skipped).append(item)
+        if isinstance(item, SourceSet):
+            self.rows.append(item)
+        else:
+            self.skipped.append(item)
 
 
 def sniff_delimiter(header_line: str) -> str:
