@@ -134,9 +134,8 @@ def _logging_dropped(timeline: Timeline) -> list[Reason]:
     recent = sum(recent_from <= d <= today for d in days)
     usual = sum(base_from <= d < recent_from for d in days) / LOGGING_WEEKS
     if usual >= MIN_SESSIONS_PER_WEEK and recent <= usual / 2:
-        text = (
-            f"Logging dropped: {recent} session{'s' * (recent != 1)} this week, usually {usual:g}"
-        )
+        sessions = f"{recent} session{'s' * (recent != 1)}"
+        text = f"Logging dropped: {sessions} in the last 7 days, usually {usual:.2g} a week"
         return [Reason("logging_dropped", text, recent_from)]
     return []
 

@@ -108,7 +108,10 @@ def _sessions(days_ago: list[int]) -> list[SessionBench]:
 def test_sessions_this_week_down_by_half_against_the_four_weeks_before_is_logging_dropped():
     usual = [d for w in range(1, 5) for d in (7 * w + 1, 7 * w + 3, 7 * w + 5)]  # 3 a week
     codes = _codes([*BASE, *_sessions([2, *usual])])
-    assert codes["logging_dropped"] == "Logging dropped: 1 session this week, usually 3"
+    assert (
+        codes["logging_dropped"]
+        == "Logging dropped: 1 session in the last 7 days, usually 3 a week"
+    )
 
 
 def test_two_sessions_instead_of_three_is_not_a_drop():

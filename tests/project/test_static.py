@@ -1,4 +1,5 @@
-"""Static files as deployed: every file a page loads has a hashed name, modules included."""
+"""Static files as deployed: the project's files get hashed names (module imports included)
+and compressed copies."""
 
 import re
 
@@ -7,7 +8,6 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from thrustlog.settings import STORAGES
-
 
 # The project's own files through the deployed storage. The apps' files (the API docs' bundles
 # and their source maps, the admin) would add half a minute of compression to each test run,
