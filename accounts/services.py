@@ -55,12 +55,14 @@ def tokens_revoke_all(*, user: User) -> int:
     return deleted
 
 
-def token_touch(*, token: ApiToken) -> None:
-    """Record a use of the token, at most once per LAST_USE_RESOLUTION."""
+def token_touch(*, token: ApiToken) -> bool:
+    """Record a use of the token, at most once per LAST_USE_RESOLUTION; whether it wrote."""
     now = timezone.now()
     if token.last_used is None or now - token.last_used >= LAST_USE_RESOLUTION:
         ApiToken.objects.filter(pk=token.pk).update(last_used=now)
         token.last_used = now
+        return True
+    return False
 
 
 # The same viewer opening the same view of the same athlete again within this many seconds

@@ -1,6 +1,6 @@
 """Issue 5's benchmark: advice for an athlete with three years of history, on SQLite and
 PostgreSQL, against a one-row ORM read measured in the same run. Not a timed test: it
-reports, it does not assert. Target: under 50 ms and at most 5 queries.
+reports, it does not assert. Target (issue 21): cold advice at most 30 ms and 5 queries.
 
     .venv/bin/python -m bench.advice            # or: make bench-advice
 
@@ -26,7 +26,7 @@ from bench.common import (
 )
 
 NAME = "advice"
-TARGET_MS = 50.0
+TARGET_MS = 30.0
 TARGET_QUERIES = 5
 BUDGET_S = 170.0  # the whole run, both backends: `make bench` must stop by itself
 
@@ -49,7 +49,7 @@ def _run_backend(backend: str, args: argparse.Namespace, deadline: float) -> dic
 
 
 def _verdict(fig: dict[str, Any]) -> str:
-    fast = fig["advice"]["median_ms"] < TARGET_MS
+    fast = fig["advice"]["median_ms"] <= TARGET_MS
     few = fig["queries"] <= TARGET_QUERIES
     return (
         "met"
@@ -62,24 +62,26 @@ def _verdict(fig: dict[str, Any]) -> str:
 def markdown(info: dict[str, Any], results: dict[str, dict[str, Any]]) -> str:
     """The RESULTS.md section: one row per backend, then what the data set held."""
     lines = [
-        "## Advice for three years of history (issue 5)",
+        "## Advice for three years of history (issues 5 and 21)",
         "",
         f"{machine_line(info)}.",
-        f"Target: `advice_for` under {TARGET_MS:g} ms and at most {TARGET_QUERIES} queries. "
+        f"Target (issue 21): cold advice (`compute_advice`) at most {TARGET_MS:g} ms and "
+        f"{TARGET_QUERIES} queries. "
         "Baseline: `User.objects.filter(pk=...).first()`, timed in the same rounds.",
         "",
         "| database | advice median ms | p95 ms | queries | history_of / rules ms | "
-        "cached median ms | baseline median ms | ratio | target |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "history from the log ms | cached median ms | baseline median ms | ratio | target |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for backend, fig in results.items():
         if "error" in fig:
-            lines.append(f"| {backend} | {fig['error']} | | | | | | | |")
+            lines.append(f"| {backend} | {fig['error']} | | | | | | | | |")
             continue
         adv, base, split = fig["advice"], fig["baseline"], fig["breakdown_ms"]
         lines.append(
             f"| {fig['database']} | {adv['median_ms']:.1f} | {adv['p95_ms']:.1f} | "
             f"{fig['queries']} | {split['history_of']:.1f} / {split['rules']:.1f} | "
+            f"{split.get('history_from_log', float('nan')):.1f} | "
             f"{fig['advice_cached']['median_ms']:.2f} | "
             f"{base['median_ms']:.3f} | {fig['ratio']:.0f}x | {_verdict(fig)} |"
         )
@@ -95,9 +97,12 @@ def markdown(info: dict[str, Any], results: dict[str, dict[str, Any]]) -> str:
             f"and {fig['population']['sets']} sets in all. {fig['advice']['runs']} timed runs "
             f"after {fig['warmup']} warm-up rounds. The advice column is cold (`compute_advice`: "
             "what a request pays after any change to the log); cached is `advice_for` on an "
-            "unchanged log (the cache is forgotten on every write). `history_of` is the five "
-            "queries and the "
-            "rows turned into plain data; rules are `advise()` on that data. Profile: "
+            "unchanged log (the cache is forgotten on every write). `history_of` reads the "
+            "weekly roll-ups (one query, and one for resolved red flags) and turns them into "
+            "plain data; 'history from the log' is the same History read from every row "
+            "(`history_from_log`, five queries, what advice cost before the roll-ups); rules "
+            "are `advise()` on that data. The process's loaded objects are frozen out of the "
+            "garbage collector first, as a served worker's are (thrustlog/gunicorn.py). Profile: "
             "`.venv/bin/python -m bench.advice --profile` (needs pyinstrument).",
             "",
             "| database | migrate s | generate s | slowest query ms |",

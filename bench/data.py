@@ -5,7 +5,8 @@ Plans come from `bench.plan` (pure, seeded); this module only turns them into ro
 the default connection, so it works against whatever `DATABASE_URL` points at
 (`python -m bench.populate` from a shell).
 
-The rows skip `tracker.services` on purpose (speed); `tests/bench/test_data.py` checks
+The rows skip `tracker.services` on purpose (speed), and the weekly roll-ups are summed once
+per athlete afterwards (`tracker.rollups.rebuild`); `tests/bench/test_data.py` checks
 that they still satisfy every model constraint and validator.
 """
 
@@ -25,6 +26,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from bench.plan import WEEKS_PER_YEAR, Counts, SessionPlan, long_story, plan_history, random_story
+from tracker import rollups
 from tracker.models import PainReport, Profile, Set, Symptom, TrainingSession
 
 PASSWORD = "thrustlog-bench"
@@ -149,6 +151,9 @@ def _write(histories: Sequence[tuple[User, list[SessionPlan]]], rng: random.Rand
             (Symptom, symptoms),
         ):
             model.objects.bulk_create(objs, batch_size=BATCH_SIZE)
+        # Bulk inserts send no signals: sum the weekly roll-ups as an import does.
+        for athlete, _ in histories:
+            rollups.rebuild(athlete.pk)
     return Counts(0, len(sessions), len(sets), len(pains), len(symptoms))
 
 

@@ -7,7 +7,9 @@ Not meant to be run by hand: bench/advice.py gives it a fresh database and the e
 from __future__ import annotations
 
 import argparse
+import gc
 import json
+import re
 import sys
 import time
 from collections.abc import Sequence
@@ -45,8 +47,15 @@ def _queries(athlete: Any, today: date) -> tuple[int, list[dict[str, Any]]]:
     with CaptureQueriesContext(connection) as captured:
         compute_advice(athlete, today)
     return len(captured), [
-        {"ms": round(float(q["time"]) * 1000, 2), "sql": q["sql"][:160]} for q in captured
+        {"ms": round(float(q["time"]) * 1000, 2), "sql": q["sql"][:160], "function": _table(q)}
+        for q in captured
     ]
+
+
+def _table(query: dict[str, Any]) -> str:
+    """What a captured query reads: its first table (the roll-ups, resolutions, experiments)."""
+    found = re.search(r'FROM "?(\w+)"?', query["sql"])
+    return found.group(1) if found else query["sql"][:30]
 
 
 def _profile(athlete: Any, today: date) -> None:
@@ -69,10 +78,10 @@ def measure(*, runs: int, warmup: int, cohort: int, profile: bool) -> dict[str, 
     from django.core.management import call_command
 
     from advice.rules import advise
-    from advice.services import advice_for, compute_advice, history_of
+    from advice.services import advice_for, compute_advice, history_from_log, history_of
     from bench.common import Timing, time_interleaved
     from bench.data import populate
-    from tracker import aggregates
+    from tracker import aggregates, rollups
 
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
@@ -85,6 +94,9 @@ def measure(*, runs: int, warmup: int, cohort: int, profile: bool) -> dict[str, 
     _analyze()
     _log(f"generated {population.counts} in {population.seconds:.1f} s")
 
+    # As a served worker does after loading the app (thrustlog/gunicorn.py post_worker_init).
+    gc.collect()
+    gc.freeze()
     query_count, query_ms = _queries(athlete, today)
     history = history_of(athlete, today)
     steps: dict[str, Any] = {
@@ -95,18 +107,20 @@ def measure(*, runs: int, warmup: int, cohort: int, profile: bool) -> dict[str, 
         "history_of": lambda: history_of(athlete, today),
         "rules": lambda: advise(history),
     }
-    aggregate_steps = (  # in the order history_of runs them
-        "weekly_pain",
+    # The raw reads the roll-ups replaced (history_from_log runs them, in this order): timed
+    # beside history_of to show what a read of the log itself costs.
+    raw_steps = (
         "weekly_load",
-        "weekly_setups",
-        "weekly_setup_pain",
+        "session_setups",
+        "pain_entries",
         "session_days",
+        "symptom_resolutions",
     )
-    for name in aggregate_steps:
+    for name in raw_steps:
         steps[name] = partial(getattr(aggregates, name), athlete)
+    steps["history_from_log"] = lambda: history_from_log(athlete, today)
+    steps["rollups"] = lambda: rollups.summaries(athlete.pk)
     timings = time_interleaved(steps, runs=runs, warmup=warmup)
-    for entry, name in zip(query_ms, aggregate_steps, strict=False):
-        entry["function"] = name  # history_of calls them in this order
     if profile:
         _profile(athlete, today)
     advice: Timing = timings["advice"]

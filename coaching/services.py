@@ -22,7 +22,7 @@ from coaching.models import (
     Comment,
     Invitation,
 )
-from coaching.summaries import refresh
+from coaching.summaries import forget_coached, refresh
 from tracker.models import Profile, TrainingSession
 
 INVITATION_DAYS = 14
@@ -107,6 +107,7 @@ def link_end(*, link: CoachLink, by: User) -> None:
         ended = CoachLink.objects.filter(pk=link.pk, ended_at__isnull=True).update(
             ended_at=timezone.now(), ended_by=by
         )
+        forget_coached(link.athlete_id)  # an update sends no signal
         still_coached = CoachLink.objects.filter(athlete_id=link.athlete_id, ended_at__isnull=True)
         if ended and not still_coached.exists():
             # Nobody follows the athlete any more: keep no derived copy of their log.

@@ -5,10 +5,12 @@ has the task runner refresh their row (coaching.tasks, coaching.summaries)."""
 from typing import Any
 
 from django.contrib.auth.signals import user_logged_in
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpRequest
 
 from coaching import summaries
+from coaching.models import CoachLink
 from coaching.tasks import refresh_roster_row
 from tracker.models import Profile
 from tracker.signals import log_changed
@@ -22,6 +24,12 @@ def remember_coach(sender: type, request: HttpRequest | None, user: Any, **kwarg
     if request is not None and hasattr(request, "session"):
         is_coach = Profile.objects.filter(user=user, is_coach=True).exists()
         request.session[SESSION_FLAG] = is_coach
+
+
+@receiver(post_save, sender=CoachLink)
+@receiver(post_delete, sender=CoachLink)
+def forget_coached(sender: type, instance: CoachLink, **kwargs: Any) -> None:
+    summaries.forget_coached(instance.athlete_id)
 
 
 @receiver(log_changed)

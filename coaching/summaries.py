@@ -12,6 +12,8 @@ from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Max
 
 from advice.history import History
@@ -26,8 +28,30 @@ VOLUME_WEEKS = 6  # this week, the four before it for the average, one spare
 PAIN_DAYS = 35  # the last 7 days and the three weeks before them ("rising"), with margin
 
 
+# Every logged set asks whether a coach follows its athlete (to refresh the roster row): the
+# answer is kept in the shared cache, forgotten whenever a link starts or ends
+# (`forget_coached`), and for at most a minute in case a change slipped past.
+COACHED_SECONDS = 60
+
+
+def _coached_key(athlete_id: int) -> str:
+    return f"coached:{athlete_id}"
+
+
 def is_coached(athlete_id: int) -> bool:
-    return CoachLink.objects.filter(athlete_id=athlete_id, ended_at__isnull=True).exists()
+    known = cache.get(_coached_key(athlete_id))
+    if known is not None:
+        return bool(known)
+    coached = CoachLink.objects.filter(athlete_id=athlete_id, ended_at__isnull=True).exists()
+    cache.set(_coached_key(athlete_id), int(coached), timeout=COACHED_SECONDS)
+    return coached
+
+
+def forget_coached(athlete_id: int) -> None:
+    """A link of the athlete started or ended: ask the database next time (now, and again
+    once the change commits, so a read in between cannot keep the old answer)."""
+    cache.delete(_coached_key(athlete_id))
+    transaction.on_commit(lambda: cache.delete(_coached_key(athlete_id)))
 
 
 def _facts(athlete: User, history: History, today: date) -> dict[str, object]:

@@ -1,11 +1,13 @@
 """Weekly aggregates of one athlete's log, computed in SQL (week truncation, group by).
 
-The single place where the log is summed per week: the advice engine and the dashboards
-both read these, so "weekly pain" means the same thing everywhere. Each function is one
-query whatever the length of the history, and returns plain rows (dicts).
+The single place where the log is summed per week from its rows: the weekly roll-ups
+(tracker/rollups.py) must give the same numbers, and `chart_rows`, what the dashboards read,
+comes from them. Each function is one query whatever the length of the history, and returns
+plain rows (dicts).
 """
 
-from datetime import date, datetime, timedelta
+from collections import defaultdict
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -26,13 +28,12 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast
-from django.utils import timezone
 
-from tracker.choices import HIP_THRUST_FAMILY, PainTiming
+from tracker import rollups
+from tracker.choices import COMPARED_SETUP_FIELDS, HIP_THRUST_FAMILY, SETUP_FIELDS, PainTiming
 from tracker.models import PainReport, Set, SymptomResolution, TrainingSession
-from tracker.validators import EARLIEST_SESSION_DATE, FUTURE_SLACK
+from tracker.validators import history_bounds
 
-SETUP_FIELDS = ("padding", "foot_distance", "stance_width", "equipment")
 _KG: "DecimalField[Decimal, Decimal]" = DecimalField(max_digits=12, decimal_places=2)
 # Epley: load x (1 + reps / 30), trusted for sets of 10 reps or fewer. In floating point:
 # SQLite would otherwise divide whole numbers as integers.
@@ -66,8 +67,7 @@ class WeekStart(Func):
         )
 
 
-# The setup fields the dashboard compares (equipment is a choice of lift, not of setup).
-COMPARED_SETUP_FIELDS = ("padding", "foot_distance", "stance_width")
+__all__ = ["COMPARED_SETUP_FIELDS", "SETUP_FIELDS"]  # re-exported: readers found them here
 
 
 def in_bounds(queryset: QuerySet, field: str = "session__date") -> QuerySet:
@@ -77,8 +77,7 @@ def in_bounds(queryset: QuerySet, field: str = "session__date") -> QuerySet:
     not crash a page: week arithmetic near year 1 or 9999 leaves the calendar. A row dated after
     anyone's tomorrow (time zones reach 14 hours ahead) is not history yet.
     """
-    latest = timezone.now().date() + FUTURE_SLACK + timedelta(days=1)
-    return queryset.filter(**{f"{field}__range": (EARLIEST_SESSION_DATE, latest)})
+    return queryset.filter(**{f"{field}__range": history_bounds()})
 
 
 def _since(queryset: QuerySet, since: date | None, field: str = "session__date") -> QuerySet:
@@ -216,7 +215,8 @@ def pain_entries(athlete: User) -> list[Row]:
             "set__exercise_name",
             *(f"set__{f}" for f in SETUP_FIELDS),
         )
-        .order_by("session__date", "session_id", "region", "timing", "score", "character")
+        # The id last: reports alike in every other way come in one order on any database.
+        .order_by("session__date", "session_id", "region", "timing", "score", "character", "id")
     )
 
 
@@ -242,8 +242,67 @@ def symptom_resolutions(athlete: User) -> list[Row]:
 def chart_rows(
     athlete: User, *, load_since: date | None, since: date | None
 ) -> dict[str, list[Row]]:
-    """What the dashboard's charts draw (tracker.charts.Rows): five queries, however long the
-    history. Loads start earlier (`load_since`): a jump is measured against weeks before."""
+    """What the dashboard's charts draw (tracker.charts.Rows), from the weekly roll-ups: one
+    query, however long the history; the same rows as `chart_rows_from_log`. Loads start
+    earlier (`load_since`): a jump is measured against weeks before."""
+    first = None if load_since is None or since is None else min(load_since, since)
+    loads, pains, sessions = [], [], []
+    combos: dict[tuple, int] = defaultdict(int)
+    combo_pains: dict[tuple, list[int]] = {}
+    for week, charts in rollups.summaries(athlete.pk, since=first, charts=True):
+        if charts["load"] is not None and (load_since is None or week >= load_since):
+            top, volume, sets, count, e1rm = charts["load"]
+            loads.append(
+                {
+                    "week": week,
+                    "top_load_kg": Decimal(top),
+                    "volume_kg": Decimal(volume),
+                    "sets": sets,
+                    "sessions": count,
+                    "e1rm_kg": e1rm,
+                }
+            )
+        if since is not None and week < since:
+            continue
+        pains += [
+            dict(zip(_PAIN_KEYS, (week, *cell), strict=True)) for cell in charts["chart_pains"]
+        ]
+        if charts["set_sessions"]:
+            sessions.append({"week": week, "sessions": charts["set_sessions"]})
+        for *combo, n in charts["combos"]:
+            combos[tuple(combo)] += n
+        for region, *combo, worst, total, n in charts["combo_pains"]:
+            cell = combo_pains.setdefault((region, *combo), [0, 0, 0])
+            cell[:] = [max(cell[0], worst), cell[1] + total, cell[2] + n]
+    return {
+        "loads": loads,
+        "pains": pains,
+        "sessions": sessions,
+        "setup_sets": [
+            {**dict(zip(COMPARED_SETUP_FIELDS, combo, strict=True)), "sets": n}
+            for combo, n in sorted(combos.items())
+        ],
+        "setup_pains": [
+            dict(zip(_SETUP_PAIN_KEYS, (*key, *cell), strict=True))
+            for key, cell in sorted(combo_pains.items())
+        ],
+    }
+
+
+_PAIN_KEYS = ("week", "region", "timing", "character", "max_score", "score_sum", "reports")
+_SETUP_PAIN_KEYS = (
+    "region",
+    *(f"set__{f}" for f in COMPARED_SETUP_FIELDS),
+    "max_score",
+    "score_sum",
+    "reports",
+)
+
+
+def chart_rows_from_log(
+    athlete: User, *, load_since: date | None, since: date | None
+) -> dict[str, list[Row]]:
+    """`chart_rows` read from the log's rows in five queries: what the roll-ups must give."""
     return {
         "loads": weekly_load(athlete, since=load_since),
         "pains": weekly_pain(athlete, since=since),

@@ -88,6 +88,10 @@ class Exercise(models.TextChoices):
 
 # The exercises whose sets count as hip-thrust training in charts and advice.
 HIP_THRUST_FAMILY = frozenset(Exercise.values) - {Exercise.OTHER}
+# A set's setup, in the order the weekly sums list it; the dashboard compares the first three
+# (equipment is a choice of lift, not of setup).
+SETUP_FIELDS = ("padding", "foot_distance", "stance_width", "equipment")
+COMPARED_SETUP_FIELDS = ("padding", "foot_distance", "stance_width")
 
 
 class Unit(models.TextChoices):

@@ -1,7 +1,10 @@
 """The training log. Loads are stored in kilograms; units are a display preference only."""
 
+import datetime as dt
+import json
 import zoneinfo
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -115,6 +118,16 @@ class TrainingSession(models.Model):
 
     def __str__(self) -> str:
         return f"{self.athlete} on {self.date:%Y-%m-%d}"
+
+    # The date it was read with: a session moved to another week leaves its old week's
+    # roll-up too (tracker/signals.py).
+    _loaded_date: dt.date | None = None
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        row = super().from_db(db, field_names, values)
+        row._loaded_date = row.__dict__.get("date")
+        return row
 
 
 class Symptom(models.Model):
@@ -291,6 +304,50 @@ class SymptomResolution(models.Model):
         return f"{self.get_kind_display()} gone on {self.date:%Y-%m-%d}"
 
 
+class JSONText(models.TextField[Any, Any]):
+    """JSON kept as plain text and parsed in Python. PostgreSQL's jsonb would turn every value
+    back into text on the server at each read: a third of reading three years of weekly sums.
+    Nothing queries inside these values; they are read and written whole."""
+
+    def from_db_value(self, value: Any, expression: Any, connection: Any) -> Any:
+        return None if value is None else json.loads(value)
+
+    def to_python(self, value: Any) -> Any:
+        return json.loads(value) if isinstance(value, str) else value
+
+    def get_prep_value(self, value: Any) -> Any:
+        return None if value is None else json.dumps(value, separators=(",", ":"))
+
+
+class WeekRollup(models.Model):
+    """One athlete's week of the log, summed once when it changes (tracker/rollups.py).
+
+    `rows` holds the week's log in compact form (what a change is applied to), `summary` the
+    week's sums as the advice reads them, `charts` those only the charts read. Kept in the
+    same transaction as every write; `manage.py rebuild_rollups` sums them again from the log.
+    """
+
+    athlete = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="week_rollups"
+    )
+    week = models.DateField()  # a Monday
+    last_day = models.DateField()  # the week's latest session date
+    # The sums first: SQLite keeps a row's columns in order, and a read of the sums then stops
+    # before the larger rows.
+    summary = JSONText(default=dict)
+    charts = JSONText(default=dict)
+    rows = JSONText(default=dict)
+
+    class Meta:
+        ordering = ["athlete", "week"]
+        constraints = [
+            models.UniqueConstraint(fields=["athlete", "week"], name="rollup_one_per_week")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.athlete}, week of {self.week:%Y-%m-%d}"
+
+
 # Background work of the app (imports, periodic jobs), kept beside the code that uses it.
 from tracker.portability.models import ExportJob, ImportJob, PeriodicRun  # noqa: E402
 
@@ -304,4 +361,5 @@ __all__ = [
     "Symptom",
     "SymptomResolution",
     "TrainingSession",
+    "WeekRollup",
 ]

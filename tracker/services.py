@@ -17,7 +17,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from tracker import queries, records
+from tracker import queries, records, rollups, set_insert
 from tracker.choices import Exercise, PainTiming
 from tracker.models import (
     PainReport,
@@ -27,6 +27,7 @@ from tracker.models import (
     SymptomResolution,
     TrainingSession,
 )
+from tracker.signals import announce_log_changed
 
 M = TypeVar("M", bound=models.Model)
 
@@ -122,20 +123,30 @@ def session_start(
         Symptom.objects.bulk_create(Symptom(session=session, kind=k) for k in sorted(set(symptoms)))
         return session
 
-    return _create_once(TrainingSession, athlete=athlete, client_id=client_id, create=create)
+    with rollups.batch():
+        return _create_once(TrainingSession, athlete=athlete, client_id=client_id, create=create)
 
 
-@transaction.atomic
+@rollups.batch()
 def symptoms_replace(*, session: TrainingSession, kinds: Iterable[str]) -> None:
     """Make the session's red flags exactly `kinds`."""
+    rollups.touch(session.athlete_id, session.date)  # bulk writes send no signals
     wanted = set(kinds)
     session.symptoms.exclude(kind__in=wanted).delete()
     have = set(session.symptoms.values_list("kind", flat=True))
     Symptom.objects.bulk_create(Symptom(session=session, kind=k) for k in sorted(wanted - have))
 
 
-def _store_in_set_pain(athlete: User, logged_set: Set, pain: Sequence[PainInput]) -> None:
-    PainReport.objects.bulk_create(
+def _store_in_set_pain(
+    athlete: User, logged_set: Set, pain: Sequence[PainInput], *, summed: bool = False
+) -> list[PainReport]:
+    """The pain felt in a set, stored as `during` reports (`summed`: the caller adds them to
+    the week's roll-up itself)."""
+    if not pain:
+        return []
+    if not summed:
+        rollups.touch_session(logged_set.session_id)  # bulk writes send no signals
+    return PainReport.objects.bulk_create(
         PainReport(
             athlete=athlete,
             session_id=logged_set.session_id,
@@ -150,10 +161,14 @@ def _store_in_set_pain(athlete: User, logged_set: Set, pain: Sequence[PainInput]
     )
 
 
+class SessionNotFound(LookupError):
+    """The session id is not one of the athlete's sessions (or no session at all)."""
+
+
 def set_log(
     *,
     athlete: User,
-    session: TrainingSession,
+    session: TrainingSession | int,
     load_kg: Decimal,
     reps: int,
     rir: int | None = None,
@@ -170,36 +185,84 @@ def set_log(
 
     A repeated `client_id` returns the stored set, never a duplicate. The set is marked with
     the records it beat (tracker/records.py) against the athlete's sets stored before it.
+    `session` may be given by id: the insert itself checks that it is the athlete's, and
+    SessionNotFound says it is not.
+
+    The hot path of the app, in three statements: lock the week's roll-up (with the session),
+    insert the set (its position, its records and the client_id check inside the INSERT), and
+    write the week's sums; the set is not read back.
     """
-    _check_owner(session, athlete)
+    if isinstance(session, TrainingSession):
+        _check_owner(session, athlete)
+    session_id = session if isinstance(session, int) else session.pk
+    fields = {
+        "exercise": exercise,
+        "exercise_name": exercise_name,
+        "load_kg": Decimal(load_kg),
+        "reps": reps,
+        "rir": rir,
+        "foot_distance": foot_distance,
+        "stance_width": stance_width,
+        "padding": padding,
+        "equipment": equipment,
+    }
+    with transaction.atomic():
+        week = rollups.lock_week(athlete.pk, session_id)
+        if week is None:
+            return _set_log_summing_the_week(athlete, session_id, fields, pain, client_id)
+        logged = set_insert.insert(
+            athlete_id=athlete.pk, session_id=session_id, client_id=client_id, **fields
+        )
+        if logged is None:  # the client_id is stored already: answer with that set
+            return Set.objects.get(athlete=athlete, client_id=client_id), False
+        reports = _store_in_set_pain(athlete, logged, pain, summed=True)
+        # The answer nests the set's pain: already at hand.
+        logged._prefetched_objects_cache = {"pain_reports": reports}  # type: ignore[attr-defined]
+        week.add([logged], reports)
+        announce_log_changed(athlete.pk)  # no model signal was sent
+    return logged, True
+
+
+def _set_log_summing_the_week(
+    athlete: User,
+    session_id: int,
+    fields: dict[str, object],
+    pain: Sequence[PainInput],
+    client_id: UUID | None,
+) -> tuple[Set, bool]:
+    """set_log when the week has no roll-up row yet (a log written before them, or in bulk):
+    the ORM's way, and the week summed from the log at the end."""
+    session = TrainingSession.objects.filter(pk=session_id, athlete=athlete).first()
+    if session is None:
+        raise SessionNotFound(session_id)
+
+    reps = fields["reps"]
+    assert isinstance(reps, int)
 
     def create() -> Set:
         # Lock the session row so two sets logged at once get distinct positions.
         TrainingSession.objects.select_for_update().filter(pk=session.pk).first()
         last = session.sets.aggregate(last=Max("position"))["last"] or 0
         baseline = queries.record_baseline(
-            athlete, exercise=exercise, exercise_name=exercise_name, load_kg=load_kg
+            athlete,
+            exercise=str(fields["exercise"]),
+            exercise_name=str(fields["exercise_name"]),
+            load_kg=Decimal(str(fields["load_kg"])),
         )
+        found = records.beaten(baseline, load_kg=Decimal(str(fields["load_kg"])), reps=reps)
         logged = Set.objects.create(
-            **records.beaten(baseline, load_kg=Decimal(load_kg), reps=reps).fields(),
+            **found.fields(),
+            **fields,
             athlete=athlete,
             session=session,
             position=last + 1,
-            exercise=exercise,
-            exercise_name=exercise_name,
-            load_kg=load_kg,
-            reps=reps,
-            rir=rir,
-            foot_distance=foot_distance,
-            stance_width=stance_width,
-            padding=padding,
-            equipment=equipment,
             client_id=client_id,
         )
         _store_in_set_pain(athlete, logged, pain)
         return logged
 
-    return _create_once(Set, athlete=athlete, client_id=client_id, create=create)
+    with rollups.batch():
+        return _create_once(Set, athlete=athlete, client_id=client_id, create=create)
 
 
 def pain_report_log(
@@ -218,25 +281,26 @@ def pain_report_log(
     _check_owner(session, athlete)
     if logged_set is not None and logged_set.session_id != session.pk:
         raise ValueError("The set is not part of that session.")
-    return _create_once(
-        PainReport,
-        athlete=athlete,
-        client_id=client_id,
-        create=lambda: PainReport.objects.create(
+    with rollups.batch():
+        return _create_once(
+            PainReport,
             athlete=athlete,
-            session=session,
-            set=logged_set,
-            region=region,
-            score=score,
-            timing=timing,
-            character=character,
-            side=side,
             client_id=client_id,
-        ),
-    )
+            create=lambda: PainReport.objects.create(
+                athlete=athlete,
+                session=session,
+                set=logged_set,
+                region=region,
+                score=score,
+                timing=timing,
+                character=character,
+                side=side,
+                client_id=client_id,
+            ),
+        )
 
 
-@transaction.atomic
+@rollups.batch()
 def check_in(
     *, athlete: User, session: TrainingSession, timing: str, scores: dict[str, int]
 ) -> list[PainReport]:
@@ -245,6 +309,7 @@ def check_in(
     Checking in twice (a double tap, a change of mind) leaves one report per region and timing.
     """
     _check_owner(session, athlete)
+    rollups.touch(athlete.pk, session.date)  # bulk writes send no signals
     if timing == PainTiming.NEXT_DAY:
         session.checked_in_at = timezone.now()
         session.save(update_fields=["checked_in_at", "updated"])
@@ -271,7 +336,7 @@ def session_finish(
     `on` moves the session to another day (a session logged late).
     """
     _check_owner(session, athlete)
-    with transaction.atomic():
+    with rollups.batch():
         session.date = on or session.date
         session.bench_height_cm = bench_height_cm
         session.bench_stable = bench_stable
@@ -298,7 +363,7 @@ _SET_FIELDS = (
 )  # fmt: skip
 
 
-@transaction.atomic
+@rollups.batch()
 def set_update(
     *,
     athlete: User,
@@ -353,7 +418,7 @@ def session_update(
     unknown = set(fields) - set(_SESSION_FIELDS)
     if unknown:
         raise TypeError(f"Not a session field: {', '.join(sorted(unknown))}")
-    with transaction.atomic():
+    with rollups.batch():
         for name, value in fields.items():
             setattr(session, name, value)
         session.save(update_fields=[*fields, "updated"])
@@ -372,11 +437,12 @@ def pain_report_update(*, athlete: User, report: PainReport, **fields: object) -
         raise TypeError(f"Not a pain report field: {', '.join(sorted(unknown))}")
     for name, value in fields.items():
         setattr(report, name, value)
-    report.save(update_fields=list(fields))
+    with rollups.batch():
+        report.save(update_fields=list(fields))
     return report
 
 
-@transaction.atomic
+@rollups.batch()
 def log_row_delete(*, athlete: User, row: TrainingSession | Set | PainReport) -> None:
     """Delete a session (its sets, pain reports and red flags go with it), a set (with its
     in-set pain) or a pain report, logged by mistake. Only the athlete's own."""

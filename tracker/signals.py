@@ -11,15 +11,16 @@ import logging
 import threading
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import Signal, receiver
 from django.http import HttpRequest
 
-from tracker.models import PainReport, Set, SymptomResolution, TrainingSession
+from tracker import rollups
+from tracker.models import PainReport, Set, Symptom, SymptomResolution, TrainingSession
 from tracker.preferences import remember
-from tracker.services import profile_for
 
 log_changed = Signal()  # kwargs: athlete_id
 logger = logging.getLogger(__name__)
@@ -83,9 +84,59 @@ def _row_changed(sender: type, instance: Any, raw: bool = False, **kwargs: Any) 
         announce_log_changed(instance.athlete_id)
 
 
+# Weekly roll-ups (tracker/rollups.py) follow every row of the log, in the writer's transaction:
+# services sum the weeks they touched once, at their end; a row saved elsewhere (a test's
+# factory, the admin) is summed at once.
+
+
+@receiver(post_save, sender=TrainingSession)
+@receiver(post_delete, sender=TrainingSession)
+def _session_week_changed(
+    sender: type, instance: TrainingSession, raw: bool = False, **kwargs: Any
+) -> None:
+    if raw:
+        return
+    rollups.touch(instance.athlete_id, instance.date)
+    loaded = getattr(instance, "_loaded_date", None)
+    if loaded is not None and loaded != instance.date:
+        rollups.touch(instance.athlete_id, loaded)  # moved: its old week loses it
+    instance._loaded_date = instance.date
+
+
+@receiver(post_save, sender=Set)
+@receiver(post_delete, sender=Set)
+@receiver(post_save, sender=PainReport)
+@receiver(post_delete, sender=PainReport)
+@receiver(post_save, sender=Symptom)
+@receiver(post_delete, sender=Symptom)
+def _session_row_changed(
+    sender: type, instance: Set | PainReport | Symptom, raw: bool = False, **kwargs: Any
+) -> None:
+    if raw:
+        return
+    session = instance._state.fields_cache.get("session")
+    if session is not None:
+        rollups.touch(session.athlete_id, session.date)
+    else:
+        rollups.touch_session(instance.session_id)
+
+
+@receiver(pre_delete, sender=settings.AUTH_USER_MODEL)
+def _account_leaving(sender: type, instance: Any, **kwargs: Any) -> None:
+    rollups.leaving(instance.pk)
+
+
+@receiver(post_delete, sender=settings.AUTH_USER_MODEL)
+def _account_gone(sender: type, instance: Any, **kwargs: Any) -> None:
+    rollups.leaving(instance.pk, gone=True)
+
+
 @receiver(user_logged_in)
 def remember_preferences(
     sender: object, request: HttpRequest | None, user: object, **kwargs: object
 ) -> None:
+    # Imported here: tracker.services announces its own writes through this module.
+    from tracker.services import profile_for
+
     if request is not None and hasattr(request, "session"):
         remember(request, profile_for(user))  # type: ignore[arg-type]

@@ -8,9 +8,18 @@ before the calendar's first or after its last: refused at the door instead.
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 EARLIEST_SESSION_DATE = date(1900, 1, 1)
 FUTURE_SLACK = timedelta(days=1)
+
+
+def history_bounds() -> tuple[date, date]:
+    """The dates a page or the advice reads the log between: from 1900-01-01 to the day after
+    tomorrow. A row stored before the doors refused other dates must not crash a page (week
+    arithmetic near year 1 or 9999 leaves the calendar), and a row dated after anyone's
+    tomorrow (time zones reach 14 hours ahead) is not history yet."""
+    return EARLIEST_SESSION_DATE, timezone.now().date() + FUTURE_SLACK + timedelta(days=1)
 
 
 def session_date_problem(value: date, *, today: date) -> str | None:

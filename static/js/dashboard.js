@@ -1,10 +1,11 @@
-// The charts page: draws each figure with plotly.js and makes the switches change the charts
-// in place. Without this file the page still works: summaries, tables and plain links.
+// The charts page: each chart arrives drawn by the server (an SVG, tracker/charts/svg.py), so
+// the page paints at once without plotly.js. "Explore the values" loads plotly.js (once, only
+// then) and redraws that chart with it: values on touch, a PNG download. The switches change
+// the charts in place. Without this file the page still works: pictures, summaries, tables.
 document.documentElement.classList.add("js");
 
 const root = document.getElementById("dashboard");
 const status = document.getElementById("dashboard-status");
-const Plotly = window.Plotly;
 
 // The page's colours (app.css variables, which switch in dark mode) replace the light
 // defaults the figures are built with; a downloaded PNG then matches the screen.
@@ -35,44 +36,66 @@ function figureOf(plot) {
   return JSON.parse(document.getElementById(plot.dataset.figure).textContent);
 }
 
-function draw(plot, colours) {
+let plotly = window.Plotly ? Promise.resolve(window.Plotly) : null;
+
+// plotly.js (about 400 KB) and its stylesheet, fetched the first time a chart is explored. The
+// stylesheet's id and class tell plotly.js not to add a style element, which the CSP forbids.
+function loadPlotly() {
+  if (plotly) return plotly;
+  plotly = new Promise((resolve, reject) => {
+    const css = document.createElement("link");
+    css.rel = "stylesheet";
+    css.id = "plotly.js-style-global";
+    css.className = "no-inline-styles";
+    css.href = root.dataset.plotlyCss;
+    document.head.append(css);
+    const script = document.createElement("script");
+    script.src = root.dataset.plotly;
+    script.onload = () => (window.Plotly ? resolve(window.Plotly) : reject(new Error("no Plotly")));
+    script.onerror = reject;
+    document.head.append(script);
+  });
+  plotly.catch(() => {
+    plotly = null; // a later tap may try again
+  });
+  return plotly;
+}
+
+async function draw(plot, colours) {
+  const Plotly = await loadPlotly();
   const figure = figureOf(plot);
   // The page kept room to the nearest 20 px (a class: no style attributes under the CSP).
   plot.style.setProperty("--plot-height", `${plot.dataset.height}px`);
+  plot.querySelector(".chart-svg")?.remove();
   plot.dataset.drawn = "true";
   return Plotly.react(plot, figure.data, themed(figure.layout, colours), figure.config);
 }
 
-// A chart is drawn when it comes near the screen: drawing all five at once holds a phone's
-// main thread for a second or more (Lighthouse, bench/RESULTS.md), and most readers look at
-// the first one or two.
-const nearScreen =
-  "IntersectionObserver" in window
-    ? new IntersectionObserver(
-        (entries) => {
-          for (const entry of entries) {
-            if (!entry.isIntersecting) continue;
-            nearScreen.unobserve(entry.target);
-            // One chart per task: the page keeps answering taps between two drawings.
-            setTimeout(() => draw(entry.target, theme()));
-          }
-        },
-        { rootMargin: "150px 0px" },
-      )
-    : null;
+async function explore(button) {
+  const plot = document.getElementById(button.dataset.explore);
+  if (!plot) return;
+  button.disabled = true;
+  button.textContent = "Loading…";
+  try {
+    await draw(plot, theme());
+    // Its job is done: focus goes to the chart it drew (the button is .js-only, so
+    // `hidden` would not hide it).
+    plot.tabIndex = -1;
+    button.remove();
+    plot.focus({ preventScroll: true });
+    status.textContent = "Chart ready: touch it to read the values.";
+  } catch {
+    button.disabled = false;
+    button.textContent = "Explore the values";
+    status.textContent = "The interactive chart could not load; the picture and the table stay.";
+  }
+}
 
-function drawAll() {
-  if (!Plotly) {
-    // The bundle failed to load: the summaries and tables still stand, without empty boxes.
-    document.documentElement.classList.add("no-plots");
-    return;
-  }
+// A colour-scheme change redraws the charts plotly.js drew (the server's follow the CSS).
+function redrawExplored() {
+  if (!window.Plotly) return;
   const colours = theme();
-  for (const plot of root.querySelectorAll(".plot[data-figure]")) {
-    // Already drawn (a colour-scheme change): redraw now. New: wait until it is near.
-    if (plot.dataset.drawn || !nearScreen) draw(plot, colours);
-    else nearScreen.observe(plot);
-  }
+  for (const plot of root.querySelectorAll(".plot[data-drawn]")) draw(plot, colours);
 }
 
 async function show(url, { push = true, focusKey = null } = {}) {
@@ -90,12 +113,8 @@ async function show(url, { push = true, focusKey = null } = {}) {
     return;
   }
   const html = await response.text();
-  for (const plot of root.querySelectorAll(".plot[data-figure]")) {
-    nearScreen?.unobserve(plot);
-    if (Plotly && plot.dataset.drawn) Plotly.purge(plot);
-  }
+  for (const plot of root.querySelectorAll(".plot[data-drawn]")) window.Plotly?.purge(plot);
   root.innerHTML = html;
-  drawAll();
   if (push) history.pushState({}, "", url);
   root.removeAttribute("aria-busy");
   const rangeText = root.querySelector("[data-range-text]");
@@ -104,6 +123,11 @@ async function show(url, { push = true, focusKey = null } = {}) {
 }
 
 root.addEventListener("click", (event) => {
+  const button = event.target.closest("button[data-explore]");
+  if (button) {
+    explore(button);
+    return;
+  }
   const link = event.target.closest("a[data-switch]");
   if (!link || event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
   event.preventDefault();
@@ -129,6 +153,4 @@ root.addEventListener("change", (event) => {
 });
 
 window.addEventListener("popstate", () => show(window.location.href, { push: false }));
-window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", drawAll);
-
-drawAll();
+window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", redrawExplored);

@@ -28,11 +28,11 @@ def queries_for_history(athlete) -> int:
     return len(ctx.captured_queries)
 
 
-def test_the_history_is_read_in_five_queries_however_long(athlete):
+def test_the_history_is_read_in_a_few_queries_however_long(athlete):
     weeks_of_training(athlete, 5)
     small = queries_for_history(athlete)
     weeks_of_training(athlete, 150)
-    assert small == queries_for_history(athlete) == 5
+    assert small == queries_for_history(athlete) <= 5
 
 
 def test_weekly_loads_are_summed_in_the_database(athlete):

@@ -1,5 +1,6 @@
-"""The charts page on a phone (390x844): every chart draws, the switches change the data with
-and without JavaScript, and the page passes the phone checks in light and dark mode."""
+"""The charts page on a phone (390x844): every chart arrives drawn by the server (no plotly.js
+until the athlete explores one), the switches change the data with and without JavaScript, and
+the page passes the phone checks in light and dark mode."""
 
 import re
 from datetime import timedelta
@@ -31,9 +32,8 @@ def history(athlete):
 
 
 def wait_for_chart(page: Page, chart: str) -> None:
-    """Charts are drawn as they come near the screen: scroll to it, then wait for it."""
-    page.locator(f"#plot-{chart}").scroll_into_view_if_needed()
-    expect(page.locator(f"#plot-{chart} svg.main-svg").first).to_be_attached()
+    """Each chart comes drawn with the page (tracker/charts/svg.py)."""
+    expect(page.locator(f"#plot-{chart} svg.chart-svg")).to_be_attached()
 
 
 def wait_for_charts(page: Page) -> None:
@@ -48,18 +48,26 @@ def screenshot_each_chart(page: Page, prefix: str) -> None:
 
 def weeks_drawn(page: Page) -> int:
     wait_for_chart(page, "consistency")
-    return page.evaluate("document.getElementById('plot-consistency').data[0].x.length")
+    return page.evaluate(
+        "JSON.parse(document.getElementById('figure-consistency').textContent).data[0].x.length"
+    )
 
 
-def test_a_chart_far_below_the_screen_is_drawn_only_when_scrolled_near(
+def test_the_charts_paint_without_plotly_until_one_is_explored(
     live_server, page: Page, history, console_errors
 ):
     log_in(page, live_server.url, history.username)
     page.goto(f"{live_server.url}/charts/")
-    expect(page.locator("#plot-progression svg.main-svg").first).to_be_attached()
+    wait_for_charts(page)
+    assert page.evaluate("typeof window.Plotly") == "undefined"
+    assert page.locator("script[src*=plotly]").count() == 0
 
-    assert page.locator("#plot-consistency svg.main-svg").count() == 0
-    wait_for_chart(page, "consistency")
+    page.locator("#progression").get_by_role("button", name="Explore the values").click()
+    expect(page.locator("#plot-progression svg.main-svg").first).to_be_attached()
+    assert page.locator("#plot-progression svg.chart-svg").count() == 0
+    assert page.evaluate("document.activeElement.id") == "plot-progression"
+    assert page.locator("#plot-consistency svg.main-svg").count() == 0  # the others stay
+    assert console_errors == []
 
 
 def test_every_chart_draws_and_the_switches_change_the_data(
@@ -141,10 +149,12 @@ def test_dark_mode_and_a_360_pixel_phone(live_server, browser: Browser, history)
     log_in(page, live_server.url, history.username)
     page.goto(f"{live_server.url}/charts/?range=all")
     wait_for_charts(page)
-    background = page.evaluate(
-        "getComputedStyle(document.querySelector('#plot-progression .main-svg')).backgroundColor"
+    tick = page.evaluate(
+        "getComputedStyle(document.querySelector('#plot-progression .chart-svg .tick')).fill"
     )
-    assert background in ("rgb(27, 32, 38)", "rgba(0, 0, 0, 0)")  # the dark card, not white
+    assert tick not in ("rgb(0, 0, 0)", "rgb(90, 99, 112)")  # the dark theme's muted text
+    page.locator("#progression").get_by_role("button", name="Explore the values").click()
+    expect(page.locator("#plot-progression svg.main-svg").first).to_be_attached()
     paper = page.evaluate("document.getElementById('plot-progression')._fullLayout.paper_bgcolor")
     assert paper.lower() in ("#1b2026", "rgb(27, 32, 38)")
     check_page(page, "dashboard-dark-360-all")

@@ -62,7 +62,7 @@ def test_import_a_strong_file_then_see_it_in_history_and_charts(
     check_page(page, "import-history")
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Charts").click()
-    expect(page.locator("#plot-progression svg.main-svg").first).to_be_attached()
+    expect(page.locator("#plot-progression svg.chart-svg")).to_be_attached()  # drawn server-side
     assert not page.locator("#progression-summary").inner_text().startswith("No ")
     check_page(page, "import-charts")
     # The service worker (/sw.js, the offline work in progress) may not be served yet.

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from tests.factories import PainReportFactory, SetFactory, TrainingSessionFactory
+from tracker import rollups
 from tracker.choices import Padding, PainTiming
 from tracker.models import PainReport, Set, TrainingSession
 
@@ -48,3 +49,4 @@ def add_weeks(athlete, weeks: int, *, today: date, sessions_per_week: int = 2) -
             ),
         ]
     )  # fmt: skip
+    rollups.rebuild(athlete.pk)  # bulk writes send no signals: sum the weeks as an import does

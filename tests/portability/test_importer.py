@@ -148,5 +148,5 @@ def test_queries_do_not_grow_with_the_rows(athlete):
         return len(captured)
 
     small, large = queries_for(20), queries_for(200)  # 100 and 1,000 sets
-    assert small < 12, small
+    assert small < 16, small  # the weekly roll-ups: three reads and one write more
     assert large < 1000 / 25, large

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from tests.factories import PainReportFactory, SetFactory, TrainingSessionFactory
+from tracker import rollups
 from tracker.choices import Padding, PainTiming
 from tracker.models import PainReport, Set, Symptom, SymptomResolution, TrainingSession
 
@@ -32,9 +33,11 @@ class Built:
 
 
 def sessions_on(athlete, days: list[date], **fields) -> list[TrainingSession]:
-    return TrainingSession.objects.bulk_create(
+    sessions = TrainingSession.objects.bulk_create(
         TrainingSessionFactory.build(athlete=athlete, date=day, **fields) for day in days
     )
+    rollups.rebuild(athlete.pk)  # bulk writes send no signals: sum the weeks as an import does
+    return sessions
 
 
 def train(
@@ -56,6 +59,7 @@ def train(
         for p in (1, 2, 3)
     )
     if pain is None:
+        rollups.rebuild(athlete.pk)
         return
     morning = max(pain - 1, 0) if next_day is None else next_day
     PainReport.objects.bulk_create(
@@ -76,6 +80,7 @@ def train(
             ),
         ]
     )  # fmt: skip
+    rollups.rebuild(athlete.pk)
 
 
 def pad_history(athlete, today: date, *, helped: bool = True) -> Built:

@@ -16,6 +16,7 @@ from tests.factories import (
     SymptomFactory,
     TrainingSessionFactory,
 )
+from tracker import rollups
 from tracker.choices import PainTiming
 from tracker.models import PainReport, Set, Symptom, TrainingSession
 
@@ -54,6 +55,7 @@ def add_history(athlete, count: int, *, first_day_back: int) -> None:
         ]
     )
     Symptom.objects.bulk_create(SymptomFactory.build(session=s) for s in sessions[::10])
+    rollups.rebuild(athlete.pk)  # bulk writes send no signals: sum the weeks as an import does
 
 
 @pytest.fixture

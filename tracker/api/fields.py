@@ -131,3 +131,21 @@ class OwnPrimaryKeyField(serializers.PrimaryKeyRelatedField):
         if not 1 <= data <= MAX_ID:
             self.fail("does_not_exist", pk_value=data)
         return super().to_internal_value(data)
+
+
+class OwnIdField(OwnPrimaryKeyField):
+    """The id of one of the requesting athlete's rows, checked by the service that writes with
+    it (in the same statement) rather than read here: the answer to an id that is not the
+    athlete's is the same 400, raised by the view (`does_not_exist`)."""
+
+    def to_internal_value(self, data: Any) -> int:  # type: ignore[override]
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        if not 1 <= data <= MAX_ID:
+            self.fail("does_not_exist", pk_value=data)
+        return data
+
+    @classmethod
+    def missing(cls, pk: int) -> list[str]:
+        """The field's errors for an id that is not one of the athlete's rows."""
+        return [str(cls.default_error_messages["does_not_exist"]).format(pk_value=pk)]

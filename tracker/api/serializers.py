@@ -13,6 +13,7 @@ from rest_framework import serializers
 
 from tracker import queries
 from tracker.api.fields import (
+    OwnIdField,
     OwnPrimaryKeyField,
     StrictBooleanField,
     StrictCharField,
@@ -132,9 +133,10 @@ class SetChangeSerializer(serializers.Serializer):
 
 
 class SetInputSerializer(SetChangeSerializer):
-    """A new set (POST): the set and its pain are stored together or not at all."""
+    """A new set (POST): the set and its pain are stored together or not at all. The session
+    is checked by the insert itself (tracker.services.set_log), not read first."""
 
-    session = OwnPrimaryKeyField(model=TrainingSession, owned=queries.sessions_of)
+    session = OwnIdField(model=TrainingSession, owned=queries.sessions_of)
     client_id = _optional_client_id()
 
 

@@ -19,7 +19,7 @@ from rest_framework.response import Response
 from thrustlog.http import signed_in
 from tracker import queries, services
 from tracker.api import serializers as s
-from tracker.api.fields import MAX_ID
+from tracker.api.fields import MAX_ID, OwnIdField
 from tracker.api.pagination import single
 from tracker.services import PainInput
 
@@ -182,7 +182,11 @@ class SetViewSet(LogViewSet):
 
     def log(self, data: dict[str, Any]) -> tuple[Model, bool]:
         pain = _pain(data.pop("pain", []))
-        return services.set_log(athlete=self.athlete, pain=pain, **data)
+        try:
+            return services.set_log(athlete=self.athlete, pain=pain, **data)
+        except services.SessionNotFound:
+            missing = OwnIdField.missing(data["session"])
+            raise serializers.ValidationError({"session": missing}) from None
 
     def change(self, row: Any, data: dict[str, Any]) -> None:
         pain = _pain(data.pop("pain")) if "pain" in data else None

@@ -9,12 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 import plotly.graph_objects as go
+from django.utils.safestring import SafeString
 
 from advice.thresholds import WEEK, monday
 from tracker.aggregates import as_date
+from tracker.charts import svg
 from tracker.charts.style import figure_payload
 from tracker.choices import PainRegion, PainTiming, Unit
 from tracker.units import KG_PER_LB
@@ -142,10 +145,17 @@ class Chart:
         rounded = -(-self.height // step) * step
         return f"plot-h-{min(max(rounded, PLOT_HEIGHTS[0]), PLOT_HEIGHTS[-1])}"
 
-    @property
+    @cached_property
     def payload(self) -> dict[str, Any]:
         """The figure as the page's json_script block carries it to plotly.js."""
         return figure_payload(self.figure, self.id)
+
+    @cached_property
+    def svg(self) -> SafeString:
+        """The first view, drawn on the server from the same figure (tracker/charts/svg.py)."""
+        return svg.render(
+            self.payload, title=self.title, summary_id=f"{self.id}-summary", chart_id=self.id
+        )
 
 
 def by_week(rows: Iterable[Row]) -> dict[date, Row]:

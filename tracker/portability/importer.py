@@ -22,7 +22,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 
-from tracker import queries, services
+from tracker import queries, rollups, services
 from tracker.models import PainReport, Set, Symptom, TrainingSession
 from tracker.portability import fitnotes, hevy, reading, restore, strong
 from tracker.portability.plan import Plan, PlannedSession, from_rows, plates_say, resolve_unit
@@ -211,7 +211,9 @@ def _store(athlete: User, plan: Plan) -> Outcome:
     PainReport.objects.bulk_create(pain, batch_size=BATCH)
     Symptom.objects.bulk_create(symptoms, batch_size=BATCH)
     if sessions:
-        # Bulk writes send no model signals: tell the advice cache and the coaches' rows.
+        # Bulk writes send no model signals: sum the weeks they reach (in this transaction),
+        # tell the advice cache and the coaches' rows.
+        rollups.refresh(athlete.pk, [row.date for row in sessions])
         announce_log_changed(athlete.pk)
     return _outcome(plan, new, len(sets))
 
