@@ -32,6 +32,9 @@ run: $(VENV)/.installed pdf-deps
 	@echo "Demo logins:"
 	$(DEV_ENV) $(PY) manage.py seed_demo
 	@echo "Serving on http://127.0.0.1:$(PORT)/ with the task worker and the scheduler (Ctrl-C stops all)"
+	@# Web Push in development: a VAPID pair kept in data/ (unless the environment has one).
+	if [ -z "$${WEBPUSH_VAPID_PRIVATE_KEY:-}" ]; then set -a; \
+	  eval "$$($(DEV_ENV) $(PY) manage.py vapid_keys --keep data/dev-vapid.env)"; set +a; fi; \
 	$(DEV_ENV) $(PY) manage.py db_worker --no-reload --verbosity 0 & worker=$$!; \
 	$(DEV_ENV) $(PY) manage.py run_periodic & scheduler=$$!; \
 	trap 'kill $$worker $$scheduler 2>/dev/null; wait $$worker $$scheduler 2>/dev/null' EXIT; \
@@ -127,7 +130,7 @@ bench-dashboard: $(VENV)/.installed postgres-up
 	timeout --kill-after=10 300 $(PY) -m bench.dashboard --write
 
 bench-roster: $(VENV)/.installed postgres-up
-	timeout --kill-after=10 300 $(PY) -m bench.roster --write
+	timeout --kill-after=10 600 $(PY) -m bench.roster --write
 
 # wrk (Debian's package) is the load generator; Lighthouse comes from bench/package-lock.json.
 bench-deps:

@@ -17,8 +17,12 @@ from advice.timeline import Timeline
 from advice.trends import CHRONIC_WEEKS, VOLUME_LOW, theil_sen
 from advice.wording import SHORT_REGION_NAMES, day_text, pain_text
 
-# Most urgent first; the roster sorts by this order.
-CODES = ("referral", "pain_rising", "check_in_missing", "load_change", "logging_dropped")
+# Most urgent first; the roster sorts by this order. All but the unread reply are read from
+# the athlete's log; that one is the coach's own (coaching reads it for each coach).
+CODES = (
+    "referral", "pain_rising", "unread_reply", "check_in_missing", "load_change",
+    "logging_dropped",
+)  # fmt: skip
 RAMP_WEEKS = 6  # a steady rise is read over the last six logged weeks
 RAMP_SLOPE = 0.5  # points per logged week
 PAINFUL_SESSION = 5  # a session this painful asks for its next-morning check-in
@@ -138,6 +142,14 @@ def _logging_dropped(timeline: Timeline) -> list[Reason]:
         text = f"Logging dropped: {sessions} in the last 7 days, usually {usual:.2g} a week"
         return [Reason("logging_dropped", text, recent_from)]
     return []
+
+
+def unread_reply(count: int, since: date | None) -> Reason | None:
+    """The athlete replied (`count` messages the coach has not read, the first on `since`)."""
+    if count <= 0 or since is None:
+        return None
+    text = "Unread reply" if count == 1 else f"{count} unread replies"
+    return Reason("unread_reply", text, since)
 
 
 def reasons(timeline: Timeline, items: list[AdviceItem]) -> list[Reason]:

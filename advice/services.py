@@ -44,6 +44,11 @@ REASON_CODES = attention.CODES  # why a coach should look now (the roster's filt
 ONE_SIDE = frozenset({PainSide.LEFT, PainSide.RIGHT})
 
 
+def reply_reason(count: int, since: date | None) -> Reason | None:
+    """The attention reason for `count` replies a coach has not read yet (None for none)."""
+    return attention.unread_reply(count, since)
+
+
 class _Sums:
     """Worst score, score sum and report count per key, in the order keys first came."""
 

@@ -15,6 +15,7 @@ FLAG_LABELS = {
     "caution": "Worth changing",
     "red_flags": "Red flags",
     "rising_pain": "Pain rising",
+    "unread_reply": "Unread reply",
     "load_spike": "Load change",
     "check_in_missing": "No check-in",
     "logging_dropped": "Logging dropped",
@@ -91,6 +92,18 @@ class JoinForm(forms.Form):
         return code
 
 
+class MessageForm(forms.Form):
+    """A message in a thread: a reply (the athlete) or a further note (the coach). The page
+    draws a fresh client id, so posting the same form twice stores one message."""
+
+    body = forms.CharField(
+        label="Your reply",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    client_id = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
+
 class CommentForm(forms.Form):
     """A note on a session (`session` set) or on a piece of advice (`cause`, maybe `region`)."""
 
@@ -99,6 +112,7 @@ class CommentForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    client_id = forms.UUIDField(required=False, widget=forms.HiddenInput)
     session = forms.IntegerField(
         required=False, min_value=1, max_value=2**63 - 1, widget=forms.HiddenInput
     )

@@ -1,4 +1,4 @@
-"""Coaching: consent-based links between a coach and athletes, comments, the roster summary.
+"""Coaching: consent-based links between a coach and athletes, conversations, the roster summary.
 
 A coach sees an athlete only through an active `CoachLink`, which exists only once the athlete
 accepted an `Invitation`. Ending a link (either side) sets `ended_at`; every access check reads
@@ -108,9 +108,105 @@ class CoachLink(models.Model):
         return self.ended_at is None
 
 
-class Comment(models.Model):
-    """A coach's note on one of an athlete's sessions, or on a piece of advice (cause, region)."""
+class Thread(models.Model):
+    """A conversation between a coach and an athlete about one session or one advice item
+    (cause, region): the coach's notes and the athlete's replies (`Comment`), oldest first.
 
+    Exactly two people take part, so each one's read state is a pair of columns: the last
+    message they have read (by id: ids grow with time) and when they read it.
+    """
+
+    coach = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coach_threads"
+    )
+    athlete = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="athlete_threads"
+    )
+    session = models.ForeignKey(
+        TrainingSession, on_delete=models.CASCADE, null=True, blank=True, related_name="threads"
+    )
+    cause = models.CharField(
+        max_length=40, blank=True, choices=[(c.id, c.title) for c in CAUSES.values()]
+    )
+    region = models.CharField(max_length=16, blank=True, choices=PainRegion)
+    created = models.DateTimeField(auto_now_add=True)
+    last_message_at = models.DateTimeField(null=True, blank=True)
+    coach_read_up_to = models.PositiveBigIntegerField(default=0)
+    coach_read_at = models.DateTimeField(null=True, blank=True)
+    athlete_read_up_to = models.PositiveBigIntegerField(default=0)
+    athlete_read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-last_message_at", "-pk"]
+        indexes = [
+            models.Index(fields=["athlete", "-last_message_at"], name="thread_athlete_recent"),
+            models.Index(fields=["coach", "athlete"], name="thread_coach_athlete"),
+        ]
+        constraints = [
+            # One thread per coach, athlete and subject: a second note joins the first.
+            models.UniqueConstraint(
+                fields=["coach", "athlete", "session"],
+                condition=Q(session__isnull=False),
+                name="thread_one_per_session",
+            ),
+            models.UniqueConstraint(
+                fields=["coach", "athlete", "cause", "region"],
+                condition=Q(session__isnull=True),
+                name="thread_one_per_advice_item",
+            ),
+            models.CheckConstraint(
+                condition=(Q(session__isnull=False) & Q(cause="") & Q(region=""))
+                | (Q(session__isnull=True) & ~Q(cause="")),
+                name="thread_one_target",
+            ),
+            models.CheckConstraint(condition=~Q(coach=F("athlete")), name="thread_two_people"),
+        ]
+
+    def __str__(self) -> str:
+        target = f"session {self.session_id}" if self.session_id else f"{self.cause} {self.region}"
+        return f"{self.coach} and {self.athlete} on {target}"
+
+    @property
+    def cause_or_none(self) -> str | None:
+        return self.cause or None
+
+    @property
+    def region_or_none(self) -> str | None:
+        return self.region or None
+
+    @property
+    def subject(self) -> str:
+        """What the thread is about, in a few words ("Session of Tue 3 Dec", an advice title)."""
+        if self.session is not None:
+            return (
+                f"Session of {self.session.date:%a} {self.session.date.day} {self.session.date:%b}"
+            )
+        title = CAUSES[self.cause].title if self.cause in CAUSES else self.cause
+        if self.region:
+            return f"{title} ({PainRegion(self.region).label.split(' (')[0].lower()})"
+        return title
+
+
+class CoachNotes(models.Manager["Comment"]):
+    """The coach's own notes (not the athlete's replies): what the report and the export
+    offer as "coach's notes", and what account deletion counts as written by the coach."""
+
+    def get_queryset(self) -> models.QuerySet["Comment"]:
+        return super().get_queryset().filter(author_id=F("coach_id"))
+
+
+class Comment(models.Model):
+    """One message of a `Thread`: a coach's note, or the athlete's reply (`author`).
+
+    The thread's coach, athlete and subject are repeated on each message because the report
+    and the export read notes by them; coaching.services writes both from the thread, so they
+    always agree. `Comment.objects` is the coach's notes only; `Comment.messages` is all.
+    """
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="messages_written"
+    )
     coach = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="comments_written"
     )
@@ -129,13 +225,20 @@ class Comment(models.Model):
     )
     region = models.CharField(max_length=16, blank=True, choices=PainRegion)
     body = models.TextField(max_length=1000)
+    # Made by the phone or the form: a retried post finds the message it already stored.
+    client_id = models.UUIDField(null=True, blank=True, editable=False)
     created = models.DateTimeField(auto_now_add=True)
+
+    objects = CoachNotes()
+    messages = models.Manager()  # noqa: DJ012 (ruff reads CoachNotes() as a field)
 
     class Meta:
         ordering = ["created", "pk"]
+        base_manager_name = "messages"
         indexes = [
             models.Index(fields=["athlete", "session"], name="comment_athlete_session"),
             models.Index(fields=["athlete", "cause"], name="comment_athlete_cause"),
+            models.Index(fields=["thread", "id"], name="comment_thread_order"),
         ]
         constraints = [
             # Exactly one target: a session, or an advice item (a region only with a cause).
@@ -144,11 +247,24 @@ class Comment(models.Model):
                 | (Q(session__isnull=True) & ~Q(cause="")),
                 name="comment_one_target",
             ),
+            models.CheckConstraint(
+                condition=Q(author=F("coach")) | Q(author=F("athlete")),
+                name="comment_by_a_participant",
+            ),
+            models.UniqueConstraint(
+                fields=["author", "client_id"],
+                condition=Q(client_id__isnull=False),
+                name="comment_one_client_id_per_author",
+            ),
         ]
 
     def __str__(self) -> str:
         target = f"session {self.session_id}" if self.session_id else f"{self.cause} {self.region}"
-        return f"{self.coach} on {target}"
+        return f"{self.author} on {target}"
+
+    @property
+    def from_coach(self) -> bool:
+        return self.author_id == self.coach_id
 
 
 class AthleteSummary(models.Model):

@@ -25,7 +25,10 @@ from tracker.models import PainReport
 from tracker.queries import calendar_of
 
 VOLUME_WEEKS = 6  # this week, the four before it for the average, one spare
-PAIN_DAYS = 35  # the last 7 days and the three weeks before them ("rising"), with margin
+# The roster's "worst pain in the last 7 days", with a week's margin for a row refreshed late
+# (rows are refreshed hourly once stale; a rise over weeks is an attention reason, read at
+# refresh time from the whole log).
+PAIN_DAYS = 14
 
 
 # Every logged set asks whether a coach follows its athlete (to refresh the roster row): the

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from coaching import views
+from coaching import thread_views, views
 
 app_name = "coaching"
 
@@ -21,4 +21,7 @@ urlpatterns = [
     ),
     path("athletes/<int:athlete_id>/advice/", views.athlete_advice, name="athlete_advice"),
     path("athletes/<int:athlete_id>/notes/", views.note_create, name="note_create"),
+    path("notes/", thread_views.inbox, name="inbox"),
+    path("threads/<int:pk>/", thread_views.thread, name="thread"),
+    path("threads/<int:pk>/read/", thread_views.thread_read, name="thread_read"),
 ]

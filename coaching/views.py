@@ -6,6 +6,8 @@ as argument: the same reads the athlete's own pages make, and none of their form
 """
 
 from collections import Counter
+from urllib.parse import urlencode
+from uuid import uuid4
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -31,6 +33,9 @@ from tracker import queries as log
 TOO_MANY_CODES = "Too many wrong invitation codes: try again in an hour, or ask your coach."
 
 
+ROSTER_PAGE = 50  # rows drawn per page; the chips still count everyone
+
+
 @require_GET
 def roster(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = RosterFilterForm(request.GET)
@@ -38,8 +43,11 @@ def roster(request: AuthenticatedHttpRequest) -> HttpResponse:
     everyone = queries.roster(request.user, today=timezone.localdate(), search=search)
     rows = [row for row in everyone if flag in row.flags] if flag else everyone
     counts = Counter(f for row in everyone for f in row.flags)
+    page = Paginator(rows, ROSTER_PAGE).get_page(request.GET.get("page"))
     context = {
-        "rows": rows,
+        "rows": page.object_list,
+        "page": page,
+        "page_query": urlencode({k: v for k, v in (("q", search), ("flag", flag)) if v}),
         "chips": form.chips(counts, total=len(everyone), search=search, current=flag),
         "filtered": bool(search or flag),
         "form": form,
@@ -50,7 +58,7 @@ def roster(request: AuthenticatedHttpRequest) -> HttpResponse:
     }
     access_record(
         viewer=request.user,
-        athlete_ids=[row.athlete_id for row in rows],
+        athlete_ids=[row.athlete_id for row in page.object_list],
         what="roster summary",
     )
     return render(request, "coaching/roster.html", context)
@@ -153,10 +161,12 @@ def athlete_detail(request: AuthenticatedHttpRequest, athlete_id: int) -> HttpRe
     athlete = queries.coached_athlete(request.user, athlete_id)
     access_record(viewer=request.user, athlete_ids=[athlete.pk], what="history")
     summary = AthleteSummary.objects.filter(athlete=athlete).first()
+    unread = queries.unread_replies(request.user, athlete=athlete)
     page = Paginator(log.history(athlete), 20).get_page(request.GET.get("page"))
     context = {
         "athlete": athlete,
-        "row": roster_row(athlete, summary, timezone.localdate()),
+        "row": roster_row(athlete, summary, timezone.localdate(), unread.get(athlete.pk)),
+        "threads": queries.threads_between(request.user, athlete),
         "link": queries.link_between(request.user, athlete),
         "page": page,
     }
@@ -167,11 +177,14 @@ def athlete_detail(request: AuthenticatedHttpRequest, athlete_id: int) -> HttpRe
 def athlete_session(request: AuthenticatedHttpRequest, athlete_id: int, pk: int) -> HttpResponse:
     athlete = queries.coached_athlete(request.user, athlete_id)
     session = log.session_with_log(athlete, pk)
+    threads = queries.threads_on_session(session, request.user)
+    for thread in threads:  # the coach has now seen the athlete's replies
+        services.thread_read(thread=thread, reader=request.user)
     context = {
         "athlete": athlete,
         "session": session,
-        "notes": queries.notes_on_session(session, coach=request.user),
-        "form": CommentForm(initial={"session": session.pk}),
+        "threads": threads,
+        "client_id": uuid4(),
     }
     access_record(
         viewer=request.user, athlete_ids=[athlete.pk], what=f"session of {session.date.isoformat()}"
@@ -183,10 +196,13 @@ def athlete_session(request: AuthenticatedHttpRequest, athlete_id: int, pk: int)
 def athlete_advice(request: AuthenticatedHttpRequest, athlete_id: int) -> HttpResponse:
     athlete = queries.coached_athlete(request.user, athlete_id)
     access_record(viewer=request.user, athlete_ids=[athlete.pk], what="advice")
-    notes = queries.notes_on_advice(athlete, coach=request.user)
+    threads = queries.threads_on_advice(athlete, request.user)
+    for shown in threads.values():
+        for thread in shown:
+            services.thread_read(thread=thread, reader=request.user)
     advice, unit = advice_in_unit(athlete, coach=True)
-    items = [(item, notes.get((item.cause, item.region or ""), [])) for item in advice]
-    context = {"athlete": athlete, "items": items, "unit": unit}
+    items = [(item, threads.get((item.cause, item.region or ""), [])) for item in advice]
+    context = {"athlete": athlete, "items": items, "unit": unit, "client_id": uuid4()}
     return render(request, "coaching/advice.html", context)
 
 
@@ -201,14 +217,19 @@ def note_create(request: AuthenticatedHttpRequest, athlete_id: int) -> HttpRespo
     session = None
     if data["session"] is not None:
         session = get_object_or_404(log.sessions_of(athlete), pk=data["session"])
-    services.comment_add(
-        coach=request.user,
-        athlete=athlete,
-        body=data["body"],
-        session=session,
-        cause=data["cause"],
-        region=data["region"],
-    )
+    try:
+        services.comment_add(
+            coach=request.user,
+            athlete=athlete,
+            body=data["body"],
+            session=session,
+            cause=data["cause"],
+            region=data["region"],
+            client_id=data["client_id"],
+        )
+    except services.MessageError as error:
+        messages.error(request, f"The note was not saved: {error}")
+        return redirect("coaching:athlete", athlete_id=athlete.pk)
     messages.success(request, "Note saved: the athlete sees it next to what it is about.")
     if session is not None:
         return redirect("coaching:athlete_session", athlete_id=athlete.pk, pk=session.pk)

@@ -6,6 +6,7 @@
 // Writes and the API pass through untouched (static/js/offline/ queues sets itself), except
 //   a "Start today's session" post that gets no answer (see startSession).
 // Background Sync: wakes an open Thrustlog tab to send its queue.
+importScripts("/static/js/sw-push.js"); // Web Push: notifications and their taps
 const VERSION = "__VERSION__";
 const STATIC = `thrustlog-static-${VERSION}`;
 const PAGES = "thrustlog-pages";

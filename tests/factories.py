@@ -126,8 +126,19 @@ class CoachLinkFactory(DjangoModelFactory):
     athlete = factory.SubFactory(UserFactory)
 
 
+def _thread_of(note):  # type: ignore[no-untyped-def]
+    from coaching.models import Thread
+
+    thread, _ = Thread.objects.get_or_create(
+        coach=note.coach, athlete=note.athlete, session=note.session,
+        cause=note.cause, region=note.region,
+    )  # fmt: skip
+    return thread
+
+
 class CommentFactory(DjangoModelFactory):
-    """A coach's note on a session of a linked athlete; pass session=None, cause=... for advice."""
+    """A coach's note on a session of a linked athlete; pass session=None, cause=... for advice.
+    It joins the coach and athlete's thread on that subject; author=athlete makes a reply."""
 
     class Meta:
         model = "coaching.Comment"
@@ -135,4 +146,8 @@ class CommentFactory(DjangoModelFactory):
     session = factory.SubFactory(TrainingSessionFactory)
     athlete = factory.SelfAttribute("session.athlete")
     coach = factory.SubFactory(UserFactory)
+    cause = ""
+    region = ""
+    author = factory.SelfAttribute("coach")
+    thread = factory.LazyAttribute(_thread_of)
     body = "Keep the chin tucked on the way up."

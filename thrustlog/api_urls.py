@@ -6,6 +6,14 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from advice.api import AdviceView
 from coaching.api import AthletesView
+from coaching.thread_api import (
+    NotesView,
+    ThreadMessagesView,
+    ThreadReadView,
+    ThreadsView,
+    ThreadView,
+)
+from notifications import api as notifications_api
 from reports import api as reports_api
 from tracker.api.errors import not_found
 from tracker.api.portability import ExportView, ImportJobView, ImportView
@@ -37,6 +45,31 @@ urlpatterns = [
     path("experiments/", reports_api.ExperimentsView.as_view(), name="api-experiments"),
     re_path(
         r"^experiments/(?P<pk>[^/]+)/$", reports_api.ExperimentView.as_view(), name="api-experiment"
+    ),
+    path("threads/", ThreadsView.as_view(), name="api-threads"),
+    re_path(r"^threads/(?P<pk>[^/]+)/$", ThreadView.as_view(), name="api-thread"),
+    re_path(r"^threads/(?P<pk>[^/]+)/read/$", ThreadReadView.as_view(), name="api-thread-read"),
+    re_path(
+        r"^threads/(?P<pk>[^/]+)/messages/$",
+        ThreadMessagesView.as_view(),
+        name="api-thread-messages",
+    ),
+    path("notes/", NotesView.as_view(), name="api-notes"),
+    path("push/", notifications_api.PushConfigView.as_view(), name="api-push"),
+    path(
+        "push-subscriptions/",
+        notifications_api.PushSubscriptionsView.as_view(),
+        name="api-push-subscriptions",
+    ),
+    re_path(
+        r"^push-subscriptions/(?P<pk>[^/]+)/$",
+        notifications_api.PushSubscriptionView.as_view(),
+        name="api-push-subscription",
+    ),
+    path(
+        "notification-settings/",
+        notifications_api.NotificationSettingsView.as_view(),
+        name="api-notification-settings",
     ),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # The split view serves its start-up script as a file: the CSP forbids inline scripts.

@@ -26,6 +26,10 @@ class Periodic:
 SCHEDULE = (
     # Roster rows (and the advice they show) age by the calendar: "recent" weeks move on.
     Periodic("coaching.tasks.refresh_stale_roster_rows", timedelta(hours=1)),
+    # Reminders and coaches' summaries at the clock time each person picked (a few minutes late
+    # at most); each run reads only the rows that are due.
+    Periodic("notifications.tasks.send_check_in_reminders", timedelta(minutes=5)),
+    Periodic("coaching.tasks.send_coach_summaries", timedelta(minutes=5)),
     # Uploads waiting longer than a day, and jobs a stopped worker left running.
     Periodic("tracker.tasks.forget_old_uploads", timedelta(hours=1)),
     Periodic("tracker.tasks.clear_expired_sessions", timedelta(days=1)),

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "advice",
     "coaching",
     "reports",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -177,6 +178,24 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage",
     },
 }
+
+# Web Push (notifications/push.py): the server's VAPID key pair (`manage.py vapid_keys` makes
+# one) and a contact for push services. Unset keys: push is off, and notifications go by e-mail.
+WEBPUSH_VAPID_PUBLIC_KEY = env_str("WEBPUSH_VAPID_PUBLIC_KEY")
+WEBPUSH_VAPID_PRIVATE_KEY = env_str("WEBPUSH_VAPID_PRIVATE_KEY")
+WEBPUSH_VAPID_SUBJECT = env_str("WEBPUSH_VAPID_SUBJECT", "mailto:noreply@localhost")
+# The push services whose https endpoints browsers may register (the server posts to them).
+PUSH_ENDPOINT_HOSTS = env_list(
+    "PUSH_ENDPOINT_HOSTS",
+    [
+        "fcm.googleapis.com",  # Chrome, Edge, Android
+        "push.services.mozilla.com",  # Firefox
+        "notify.windows.com",  # Edge (legacy)
+        "push.apple.com",  # Safari, iOS home-screen apps
+    ],
+)
+# The site's address for links in e-mails ("https://thrustlog.example.com"); empty: no link.
+SITE_URL = env_str("THRUSTLOG_SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")
 
 EMAIL_BACKEND = env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DJANGO_DEFAULT_FROM_EMAIL", "Thrustlog <noreply@localhost>")

@@ -29,6 +29,7 @@ urlpatterns = [
     path("offline/session/", pwa.session_shell, name="offline_session"),
     path("settings/devices/", include("accounts.urls")),
     path("settings/access/", account_views.access_log, name="access_log"),
+    path("settings/notifications/", include("notifications.urls")),
     path("", include("reports.urls")),
     path("", include("tracker.urls")),
 ]

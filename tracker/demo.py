@@ -176,17 +176,39 @@ def seed(today: date) -> list[tuple[str, str, int]]:
             rng = random.Random(athlete.username)  # the same story every time
             for day in athlete.plan(today, rng):
                 _log(user, day, rng)
-        _link(coach, user)
+        if _link(coach, user) and athlete.username == "ben":
+            _conversation(coach, user)
         sessions = TrainingSession.objects.filter(athlete=user).count()
         summary.append((athlete.username, athlete.story, sessions))
     return summary
 
 
-def _link(coach: User, athlete: User) -> None:
-    """The demo athletes have accepted the demo coach (as if through an invitation)."""
+def _link(coach: User, athlete: User) -> bool:
+    """The demo athletes have accepted the demo coach (as if through an invitation); True the
+    first time."""
     from coaching.models import CoachLink
     from coaching.summaries import refresh
 
     _, created = CoachLink.objects.get_or_create(coach=coach, athlete=athlete, ended_at=None)
     if created:
         transaction.on_commit(lambda: refresh(athlete.pk))
+    return created
+
+
+def _conversation(coach: User, athlete: User) -> None:
+    """A note on the athlete's latest session and their reply, which the coach has not read:
+    the roster shows it, Settings > Notifications can push the next one."""
+    from coaching import services as coaching
+
+    latest = TrainingSession.objects.filter(athlete=athlete).order_by("-date").first()
+    if latest is None:
+        return
+    note = coaching.comment_add(
+        coach=coach,
+        athlete=athlete,
+        session=latest,
+        body="Your lower back again? Go back to last week's load and film one set from the side.",
+    )
+    coaching.message_post(
+        thread=note.thread, author=athlete, body="Will do. It was worse the next morning."
+    )

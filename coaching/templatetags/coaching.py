@@ -5,8 +5,11 @@ through one tag here, so those views need not know coaching exists.
 """
 
 from typing import Any
+from uuid import uuid4
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from advice.items import SEVERITIES
 from coaching import queries
@@ -43,12 +46,13 @@ def region_short(value: str) -> str:
 SPARK_WIDTH, SPARK_HEIGHT = 96, 28
 
 
-@register.inclusion_tag("coaching/partials/sparkline.html")
-def sparkline(weekly: tuple[tuple[Any, int, float], ...]) -> dict[str, Any]:
+@register.simple_tag
+def sparkline(weekly: tuple[tuple[Any, int, float], ...]) -> str:
     """{% sparkline row.weekly %}: weekly volume as bars and worst pain as a line (0-10), drawn
-    as inline SVG on the server (no script, no style attribute); its label says the numbers."""
+    as inline SVG on the server (no script, no style attribute); its label says the numbers.
+    Built as a string, not from a template: a roster page draws fifty."""
     if not weekly:
-        return {"weeks": ()}
+        return ""
     step = SPARK_WIDTH / len(weekly)
     most = max((volume for _, _, volume in weekly), default=0) or 1
     bars = [
@@ -64,14 +68,23 @@ def sparkline(weekly: tuple[tuple[Any, int, float], ...]) -> dict[str, Any]:
         f"{round(i * step + step / 2, 1)},{y(pain)}" for i, (_, pain, _) in enumerate(weekly)
     )
     pains = ", ".join(str(pain) for _, pain, _ in weekly)
-    return {
-        "weeks": weekly,
-        "bars": bars,
-        "points": points,
-        "width": SPARK_WIDTH,
-        "height": SPARK_HEIGHT,
-        "label": f"Worst pain by week, last {len(weekly)} weeks: {pains} out of 10",
-    }
+    # Numbers only: nothing to escape.
+    rects = mark_safe(
+        "".join(
+            f'<rect class="spark-volume" x="{x}" y="{top}" width="{w}" height="{h}"></rect>'
+            for x, top, w, h in bars
+        )
+    )
+    return format_html(
+        '<svg class="spark" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" '
+        'aria-label="{label}">{rects}<polyline class="spark-pain" points="{points}"></polyline>'
+        "</svg>",
+        w=SPARK_WIDTH,
+        h=SPARK_HEIGHT,
+        label=f"Worst pain by week, last {len(weekly)} weeks: {pains} out of 10",
+        rects=rects,
+        points=points,
+    )
 
 
 @register.filter
@@ -82,20 +95,43 @@ def red_flag_label(value: str) -> str:
         return value
 
 
-@register.inclusion_tag("coaching/partials/notes.html")
-def session_notes(session: Any) -> dict[str, Any]:
-    """{% session_notes session %}: every coach's notes on the athlete's own session."""
-    return {"notes": queries.notes_on_session(session), "for_athlete": True}
+def _thread_context(context: template.Context, threads: list, **extra: Any) -> dict[str, Any]:
+    request = context["request"]
+    return {
+        "threads": threads,
+        "user": request.user,
+        "here": request.path,
+        "client_id": uuid4(),
+        "csrf_token": context.get("csrf_token"),
+        **extra,
+    }
+
+
+@register.inclusion_tag("coaching/partials/notes.html", takes_context=True)
+def session_notes(context: template.Context, session: Any) -> dict[str, Any]:
+    """{% session_notes session %}: every coach's thread on the athlete's own session, with a
+    reply box while the coach still coaches them."""
+    return _thread_context(context, queries.threads_on_session(session, context["request"].user))
 
 
 @register.inclusion_tag("coaching/partials/notes.html", takes_context=True)
 def advice_notes(context: template.Context, item: Any) -> dict[str, Any]:
-    """{% advice_notes item %}: coaches' notes on one advice item, for the signed-in athlete.
+    """{% advice_notes item %}: coaches' threads on one advice item, for the signed-in athlete.
 
-    The notes of the whole page are read once (on the first item), not once per item.
+    The threads of the whole page are read once (on the first item), not once per item.
     """
     cache = context.render_context
     if _ADVICE_NOTES not in cache:
-        cache[_ADVICE_NOTES] = queries.notes_on_advice(context["request"].user)
-    notes = cache[_ADVICE_NOTES].get((item.cause, item.region or ""), [])
-    return {"notes": notes, "for_athlete": True}
+        user = context["request"].user
+        cache[_ADVICE_NOTES] = queries.threads_on_advice(user, user)
+    threads = cache[_ADVICE_NOTES].get((item.cause, item.region or ""), [])
+    return _thread_context(context, threads)
+
+
+@register.inclusion_tag("coaching/partials/unread_notes.html", takes_context=True)
+def unread_notes(context: template.Context) -> dict[str, Any]:
+    """{% unread_notes %}: what the athlete's coaches wrote that they have not read yet, with a
+    reply box each (Today puts it first)."""
+    threads = queries.unread_notes(context["request"].user)
+    count = sum(getattr(t, "unread", 0) for t in threads)
+    return _thread_context(context, threads, count=count, only_new=True)

@@ -3,7 +3,7 @@ hand-built histories, no database."""
 
 from datetime import timedelta
 
-from advice.attention import reasons
+from advice.attention import CODES, reasons, unread_reply
 from advice.history import SessionBench
 from advice.items import AdviceItem
 from advice.timeline import Timeline
@@ -121,6 +121,55 @@ def test_two_sessions_instead_of_three_is_not_a_drop():
 
 def test_an_athlete_with_no_habit_yet_has_not_dropped_it():
     assert "logging_dropped" not in _codes([*BASE, *_sessions([20, 30])])
+
+
+# Referral -----------------------------------------------------------------------------------
+
+
+def _item(severity: str) -> AdviceItem:
+    return AdviceItem(
+        cause="sharp_acute_pain" if severity == "see_professional" else "unpadded_bar",
+        severity=severity,
+        title="A headline",
+        detail="",
+        region="hip_bone",
+        evidence=(),
+        source_section="When to Seek Professional Advice",
+    )
+
+
+def test_advice_to_see_a_professional_is_a_referral():
+    assert _codes(BASE, [_item("see_professional")])["referral"].startswith("See a professional")
+
+
+def test_advice_worth_changing_is_not_a_referral():
+    assert "referral" not in _codes(BASE, [_item("caution")])
+
+
+# Unread reply (the coach's own: counted per coach, outside the log) -------------------------
+
+
+def test_a_reply_the_coach_has_not_read_is_a_reason_dated_by_the_first():
+    found = unread_reply(1, day(10))
+    assert found is not None
+    assert (found.code, found.text, found.since) == ("unread_reply", "Unread reply", day(10))
+    assert unread_reply(3, day(10)).text == "3 unread replies"  # type: ignore[union-attr]
+
+
+def test_no_unread_reply_is_no_reason():
+    assert unread_reply(0, None) is None
+    assert unread_reply(0, day(10)) is None
+
+
+def test_an_unread_reply_ranks_after_pain_rising_and_before_a_missing_check_in():
+    assert (
+        CODES.index("pain_rising") < CODES.index("unread_reply") < CODES.index("check_in_missing")
+    )
+
+
+def test_the_log_alone_never_gives_an_unread_reply():
+    rows = [*BASE, *pains("lower_back", {8: 3, 9: 4, 10: 5, 11: 6, 12: 7})]
+    assert "unread_reply" not in _codes(rows, [_item("see_professional")])
 
 
 # Order --------------------------------------------------------------------------------------

@@ -202,3 +202,20 @@ def test_the_qr_code_is_the_links_matrix_and_holds_none_of_its_text():
         scale=5, dark="#000", light="#fff", svgclass="qr", title="QR code of the link"
     )
     assert "<script>" not in drawn
+
+
+def test_the_roster_lists_waiting_invitations_with_expiry_and_a_withdraw_button(coach):
+    waiting = services.invitation_create(coach=coach, name="Grace Hopper")
+    expired = services.invitation_create(coach=coach, name="Old Friend")
+    Invitation.objects.filter(pk=expired.pk).update(expires_at=timezone.now() - timedelta(days=1))
+    client = signed_in(coach)
+
+    page = client.get(reverse("coaching:roster")).text
+
+    assert "Grace Hopper" in page
+    assert f"valid until {waiting.expires_at:%-d %b}" in page
+    assert "Old Friend" not in page  # expired: no longer waiting
+    withdraw = reverse("coaching:invitation_cancel", args=[waiting.pk])
+    assert f'action="{withdraw}"' in page
+    client.post(withdraw)
+    assert "Grace Hopper" not in client.get(reverse("coaching:roster")).text

@@ -97,7 +97,8 @@ def test_the_roster_costs_the_same_queries_for_3_and_60_athletes(
     with django_assert_num_queries(small):
         response = coach_client.get(url)
     if url == "/coach/":
-        assert len(response.context["rows"]) == 60
+        assert response.context["page"].paginator.count == 60
+        assert len(response.context["rows"]) == 50  # a page of them; the chips count all
     elif url.startswith("/api/"):
         assert response.json()["count"] == 60
 
@@ -112,3 +113,24 @@ def test_the_roster_is_read_from_stored_summaries_not_the_log(coach, coach_clien
     monkeypatch.setattr("coaching.summaries.history_of", forbidden)
     assert coach_client.get(reverse("coaching:roster")).status_code == 200
     assert coach_client.get("/api/v1/athletes/").status_code == 200
+
+
+def test_a_large_roster_is_drawn_fifty_rows_a_page_and_the_chips_count_everyone(
+    coach, coach_client
+):
+    roster_of(coach, 120)
+    pages = [coach_client.get(reverse("coaching:roster"), {"page": n}) for n in (1, 2, 3)]
+    shown = [name for page in pages for name in names(page)]
+    assert [len(names(page)) for page in pages] == [50, 50, 20]
+    assert len(set(shown)) == 120  # every athlete once, in the roster's order
+    assert shown[0] == "r000-referral"
+    assert "Everyone (120)" in pages[1].text
+    assert "Athletes 51-100 of 120" in pages[1].text
+
+
+def test_the_pages_keep_the_search_and_the_filter(coach, coach_client):
+    roster_of(coach, 130)
+    page = coach_client.get(reverse("coaching:roster"), {"q": "r"}).text
+    assert 'href="?q=r&amp;page=2"' in page
+    page = coach_client.get(reverse("coaching:roster"), {"flag": "referral"}).text
+    assert "Athletes 1-" not in page  # 22 referrals fit one page: no pager

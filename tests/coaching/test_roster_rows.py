@@ -169,7 +169,7 @@ def test_rows_sort_by_attention_then_worst_pain_then_name():
     assert [r.attention for r in ordered] == [
         "referral", "referral", "caution", "trend", "stopped", "other", "other",
     ]  # fmt: skip
-    assert ATTENTION == ("referral", "caution", "trend", "stopped", "other")
+    assert ATTENTION == ("referral", "caution", "reply", "trend", "stopped", "other")
 
 
 def test_an_athlete_without_a_summary_yet_is_listed_plainly():
