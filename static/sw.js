@@ -1,12 +1,17 @@
-// Thrustlog's service worker, served at /sw.js (tracker/views/pwa.py fills in the version).
+// Thrustlog's service worker, served at /sw.js as a module (tracker/views/pwa.py fills in the
+// version and points the imports at the static files, hashed names included).
 //
 // Pages: network first, the last good copy when the network is down or slow (4 s), so the
 //   session page and Today open in a basement. Pages are cached per phone, dropped on sign-out.
 // Static files: the cached copy at once, refreshed in the background.
-// Writes and the API pass through untouched (static/js/offline/ queues sets itself), except
-//   a "Start today's session" post that gets no answer (see startSession).
-// Background Sync: wakes an open Thrustlog tab to send its queue.
-importScripts("/static/js/sw-push.js"); // Web Push: notifications and their taps
+// Writes and the API pass through untouched (the pages put everything in the outbox first),
+//   except a "Start today's session" post that gets no answer in time (see startSession).
+// Background Sync: the worker sends the outbox itself, with the pages' own code (sync.js),
+//   whether or not a Thrustlog tab is open.
+import "./js/sw-push.js"; // Web Push: notifications and their taps
+import { openDatabase, Outbox } from "./js/offline/store.js";
+import { DEFAULT_TIMEOUT_MS, syncOnce } from "./js/offline/sync.js";
+
 const VERSION = "__VERSION__";
 const STATIC = `thrustlog-static-${VERSION}`;
 const PAGES = "thrustlog-pages";
@@ -32,6 +37,8 @@ function pageKey(url) {
   const parsed = new URL(url);
   parsed.hash = "";
   if (parsed.pathname === SHELL) parsed.search = ""; // one shell for every ?local=
+  // ?logged= only asks the server to confirm a set: offline, the kept session page serves.
+  parsed.searchParams.delete("logged");
   return parsed.href;
 }
 
@@ -72,16 +79,21 @@ async function staticFile(event) {
   return network;
 }
 
-// "Start today's session" posted with no answer: start it on the phone instead, with the
-// form's client id (if the post did arrive, sending the session later finds the stored one).
+// "Start today's session" posted with no answer (none at all, or none in time: a connection
+// that hangs): start it on the phone instead, with the form's client id (if the post did
+// arrive, sending the session later finds the stored one).
 async function startSession(event) {
   const form = await event.request.clone().formData().catch(() => new FormData());
+  const clientId = encodeURIComponent(form.get("client_id") || "");
+  const { timeoutMs } = await settings();
+  const late = new Promise((resolve) => setTimeout(() => resolve(null), timeoutMs));
   try {
-    return await fetch(event.request);
+    const answer = await Promise.race([fetch(event.request), late]);
+    if (answer) return answer;
   } catch {
-    const clientId = encodeURIComponent(form.get("client_id") || "");
-    return Response.redirect(`${SHELL}?start=${clientId}`, 303);
+    // no network: as below
   }
+  return Response.redirect(`${SHELL}?start=${clientId}`, 303);
 }
 
 self.addEventListener("fetch", (event) => {
@@ -123,10 +135,62 @@ self.addEventListener("message", (event) => {
   if (message.type === "forget") event.waitUntil(caches.delete(PAGES).then(reply));
 });
 
+// --- the outbox ------------------------------------------------------------------------------
+
+const channel = "BroadcastChannel" in self ? new BroadcastChannel("thrustlog-offline") : null;
+let opening = null;
+
+function outbox() {
+  // Every write is announced to the open tabs, which redraw what waits.
+  opening ??= openDatabase().then((db) => new Outbox(db, { onChange: () => channel?.postMessage("changed") }));
+  return opening;
+}
+
+/** Who is signed in on this phone, as the last page said (the worker reads no page). */
+async function settings() {
+  const auth = (await (await outbox()).getMeta("auth").catch(() => null)) || {};
+  let csrf = auth.csrf || "";
+  try {
+    csrf = (await self.cookieStore?.get("csrftoken"))?.value || csrf; // fresher, where readable
+  } catch {
+    // no Cookie Store here: the token the page left
+  }
+  return { user: auth.user || "", csrf, timeoutMs: auth.timeoutMs || DEFAULT_TIMEOUT_MS };
+}
+
+const SYNC_BUDGET_MS = 150000; // Chromium ends a sync event after about three minutes
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Send the outbox; resolves when nothing sendable is left (or no one is signed in), throws
+ * when the server could not be reached, so that the browser tries the sync again later. */
+async function sendOutbox() {
+  const box = await outbox();
+  const until = Date.now() + SYNC_BUDGET_MS;
+  let stored = 0;
+  for (;;) {
+    const { user, csrf, timeoutMs } = await settings();
+    if (!user) return; // signed out on this phone: no one's sets go with no one's sign-in
+    const result = await syncOnce(box, {
+      user, csrf, timeoutMs, fetch: (...args) => fetch(...args), owner: `worker:${crypto.randomUUID()}`,
+    });
+    stored += result.stored;
+    if (result.stopped === "busy" && Date.now() < until) {
+      await pause(1000); // a tab is sending: if it hangs or dies, its lease runs out and we go on
+      continue;
+    }
+    if (stored) await refreshPages();
+    if (result.stopped === null || result.stopped === "signed-out") return;
+    throw new Error(`outbox not sent (${result.stopped}): the browser will try again`);
+  }
+}
+
+/** The kept pages showed the sets as waiting; keep the server's pages now that it has them. */
+async function refreshPages() {
+  const pages = await caches.open(PAGES);
+  const urls = (await pages.keys()).map((request) => request.url).filter((url) => new URL(url).pathname !== SHELL);
+  await keep({ refresh: urls });
+}
+
 self.addEventListener("sync", (event) => {
-  if (event.tag !== "thrustlog-sync") return;
-  event.waitUntil((async () => {
-    const windows = await self.clients.matchAll({ type: "window" });
-    for (const client of windows) client.postMessage({ type: "sync" });
-  })());
+  if (event.tag === "thrustlog-sync") event.waitUntil(sendOutbox());
 });

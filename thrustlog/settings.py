@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from thrustlog.env import env_bool, env_choice, env_int, env_list, env_secret, env_str
 
@@ -277,6 +278,13 @@ RATE_LIMITS = {
     "two_step_failures_per_address": env_str("RATE_TWO_STEP_FAILURES_ADDRESS", "50/15min"),
     "share_link_failures_per_address": env_str("RATE_SHARE_LINK_FAILURES_ADDRESS", "60/h"),
 }
+# How long the phone waits for the server to answer one post from its outbox (a set, a session,
+# a check-in) before it gives up and tries again later: a weak signal can leave a connection
+# open that never answers (static/js/offline/sync.js).
+OFFLINE_SEND_TIMEOUT_SECONDS = env_int("OFFLINE_SEND_TIMEOUT_SECONDS", 15)
+if OFFLINE_SEND_TIMEOUT_SECONDS < 1:
+    raise ImproperlyConfigured("OFFLINE_SEND_TIMEOUT_SECONDS must be at least 1.")
+
 # Two-step sign-in (accounts/two_step.py): the name authenticator apps show.
 OTP_TOTP_ISSUER = "Thrustlog"
 

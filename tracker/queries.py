@@ -3,6 +3,7 @@
 import zoneinfo
 from datetime import date, timedelta
 from decimal import Decimal
+from uuid import UUID
 
 from django.contrib.auth.models import User
 from django.db.models import (
@@ -87,6 +88,13 @@ def previous_set(athlete: User, session: TrainingSession) -> Set | None:
         own.filter(session=session).order_by("-position").first()
         or own.order_by("-session__date", "-created").first()
     )
+
+
+def logged_set(session: TrainingSession, client_id: UUID | None) -> Set | None:
+    """The set of `session` (sets prefetched, no query) the phone logged with `client_id`."""
+    if client_id is None:
+        return None
+    return next((s for s in session.sets.all() if s.client_id == client_id), None)
 
 
 def set_of(athlete: User, pk: int) -> Set:

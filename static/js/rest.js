@@ -1,6 +1,7 @@
 // The rest timer: starts when a set is logged, counts down to the athlete's rest (Settings),
 // +30 s or skip, vibrates (and beeps, where the browser allows) at zero. It keeps the end
 // time, not a ticking count, in localStorage: a reload, a locked phone or no signal lose nothing.
+// It starts at the tap, whether the set is sent at once or kept on the phone (offline/forms.js).
 const box = document.getElementById("rest-timer");
 const KEY = "thrustlog.rest";
 const DONE_SHOWN_MS = 8000;
@@ -36,8 +37,8 @@ function beep() {
   }
 }
 
-function start(seconds) {
-  write({ end: Date.now() + seconds * 1000, alerted: false });
+function start(seconds, clientId = null) {
+  write({ end: Date.now() + seconds * 1000, alerted: false, client_id: clientId });
   tick();
 }
 
@@ -65,8 +66,11 @@ function tick() {
 
 if (box) {
   const seconds = Number(box.dataset.seconds) || 0;
-  if (document.querySelector(".action-bar .message.set-logged")) start(seconds);
-  document.addEventListener("thrustlog:set-logged", () => start(seconds));
+  // The server's "Set 3 logged" after the phone sent it: the timer started at the tap already.
+  const confirmed = document.querySelector(".action-bar .message.set-logged");
+  const clientId = [...(confirmed?.classList || [])].find((name) => name.startsWith("client-"))?.slice(7);
+  if (confirmed && !(clientId && read()?.client_id === clientId)) start(seconds, clientId);
+  document.addEventListener("thrustlog:set-logged", (event) => start(seconds, event.detail?.entry?.client_id));
   box.querySelector('[data-rest="more"]').addEventListener("click", () => {
     const state = read();
     const base = state && state.end > Date.now() ? state.end : Date.now();

@@ -1,4 +1,4 @@
-// Web Push in the service worker, imported by /sw.js (one importScripts line): show what the
+// Web Push in the service worker, imported by /sw.js (one import line): show what the
 // server sent (notifications/tasks.py: {title, body, url, tag}) and open its page on a tap.
 self.addEventListener("push", (event) => {
   let message = {};

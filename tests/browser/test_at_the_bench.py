@@ -253,7 +253,7 @@ def test_a_set_kept_offline_starts_the_timer_and_is_checked_for_records(
     page.goto(f"{live_server.url}/sessions/{session.pk}/#log")
     page.context.set_offline(True)
     page.get_by_role("button", name="Log set").tap()
-    expect(page.locator("#offline-queue [role=status]")).to_contain_text("waiting to sync")
+    expect(page.locator("#offline-queue #queue-status")).to_contain_text("waiting to sync")
     expect(page.locator("#rest-timer")).to_be_visible()
     bar_status = page.locator(".action-bar [role=status]")
     expect(bar_status).to_have_text("Kept on this phone: 100 kg × 8.")

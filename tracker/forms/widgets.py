@@ -10,11 +10,11 @@ HURT_SCORES = SCORES[1:]  # "it hurt" starts at 1; 0 is the default of not ticki
 RIR_CHOICES = [("", "Not sure"), *SCORES]
 
 
-def client_id_from(data: Mapping[str, str]) -> UUID | None:
+def client_id_from(data: Mapping[str, str], name: str = "client_id") -> UUID | None:
     """The hidden per-render id a form carries, so a resubmitted form is recognised."""
     try:
-        return UUID(data.get("client_id", ""))
-    except ValueError:
+        return UUID(data.get(name, ""))
+    except (ValueError, TypeError):
         return None
 
 

@@ -2,6 +2,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
+from django.conf import settings
 
 from tracker import records as record_rules
 from tracker import rows, units
@@ -62,3 +63,9 @@ def signed_load(kg: Decimal | None, unit: str = "kg") -> str:
     if units.from_kg(abs(kg), unit) == 0:
         return f"±{shown}"
     return f"+{shown}" if kg > 0 else f"−{shown}"
+
+
+@register.simple_tag
+def offline_send_timeout_ms() -> int:
+    """How long the phone waits for an answer before trying again (static/js/offline/sync.js)."""
+    return int(settings.OFFLINE_SEND_TIMEOUT_SECONDS * 1000)

@@ -1,7 +1,7 @@
 """How it feels afterwards: finishing a session, and the next-morning check-in."""
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -11,6 +11,29 @@ from tracker import forms, queries, services
 from tracker.choices import PainTiming
 from tracker.models import TrainingSession
 from tracker.red_flags import GoneForm
+
+
+def _wants_json(request: AuthenticatedHttpRequest) -> bool:
+    # The phone's outbox (static/js/offline/sync.js) posts the form and asks for JSON: it needs
+    # "stored" or "refused, because..." for the entry it sent, not a page.
+    return request.headers.get("Accept", "").startswith("application/json")
+
+
+def _saved(request: AuthenticatedHttpRequest, next_url: str, said: str) -> HttpResponse:
+    if _wants_json(request):
+        return JsonResponse({"client_id": request.headers.get("X-Client-Id", ""), "next": next_url})
+    messages.success(request, said)
+    return redirect(next_url)
+
+
+def _refused(request: AuthenticatedHttpRequest, *forms_: object) -> JsonResponse | None:
+    if not _wants_json(request):
+        return None
+    errors: dict[str, list[str]] = {}
+    for form in forms_:
+        for field, messages_ in form.errors.items():  # type: ignore[attr-defined]
+            errors.setdefault(field, []).extend(messages_)
+    return JsonResponse(errors, status=400)
 
 
 def _scores(session: TrainingSession, timing: str) -> dict[str, int]:
@@ -48,8 +71,10 @@ def session_finish(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             after_pain=form.scores(),
             on=data["date"],
         )
-        messages.success(request, "Session finished. Well done.")
-        return redirect(reverse("tracker:session", args=[session.pk]) + "#summary")
+        next_url = reverse("tracker:session", args=[session.pk]) + "#summary"
+        return _saved(request, next_url, "Session finished. Well done.")
+    if form.is_bound and (refused := _refused(request, form)):
+        return refused
     status = 400 if form.is_bound else 200
     context = {"session": session, "form": form}
     return render(request, "tracker/session_finish.html", context, status=status)
@@ -72,8 +97,9 @@ def next_morning(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             kinds=gone.cleaned_data["gone"],
             on=queries.today_for(request.user),
         )
-        messages.success(request, "Morning check-in saved.")
-        return redirect("tracker:today")
+        return _saved(request, reverse("tracker:today"), "Morning check-in saved.")
+    if form.is_bound and (refused := _refused(request, form, gone)):
+        return refused
     status = 400 if form.is_bound else 200
     context = {"session": session, "form": form, "gone": gone}
     return render(request, "tracker/check_in.html", context, status=status)

@@ -15,7 +15,7 @@ from advice.services import advice_for
 from thrustlog.http import AuthenticatedHttpRequest
 from tracker import forms, queries, records, rows, services, summary, units
 from tracker.choices import Exercise
-from tracker.models import TrainingSession
+from tracker.models import Set, TrainingSession
 from tracker.preferences import kit_of, needs_first_run, rest_of, unit_of
 
 
@@ -90,9 +90,23 @@ def _session_page(
     return render(request, "tracker/session_detail.html", context, status=status)
 
 
+def _say_logged(request: AuthenticatedHttpRequest, logged: Set) -> None:
+    weight = units.display(logged.load_kg, unit_of(request))
+    said = f"Set {logged.position} logged: {weight} × {logged.reps}."
+    if logged.is_record:
+        said += f" ★ New record: {records.describe(logged, weight)}!"
+    # "set-logged" starts the rest timer on the page (static/js/rest.js), unless the phone
+    # already started it for this set (data-client-id).
+    messages.success(request, said, extra_tags=f"set-logged client-{logged.client_id}")
+
+
 @require_GET
 def session_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     session = queries.session_with_log(request.user, pk)
+    # The phone sent a set from its outbox and asks for the server's word on it.
+    logged = queries.logged_set(session, forms.client_id_from(request.GET, "logged"))
+    if logged is not None:
+        _say_logged(request, logged)
     unit = unit_of(request)
     previous = queries.previous_set(request.user, session)
     initial = {**forms.initial_for_set(previous, unit), "client_id": uuid4()}
@@ -120,10 +134,5 @@ def set_create(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         **form.set_fields(),
     )
     if created:
-        weight = units.display(logged.load_kg, unit_of(request))
-        said = f"Set {logged.position} logged: {weight} × {logged.reps}."
-        if logged.is_record:
-            said += f" ★ New record: {records.describe(logged, weight)}!"
-        # "set-logged" starts the rest timer on the page it returns to (static/js/rest.js).
-        messages.success(request, said, extra_tags="set-logged")
+        _say_logged(request, logged)
     return redirect(reverse("tracker:session", args=[session.pk]) + "#log")

@@ -9,6 +9,7 @@ Routes (thrustlog/urls.py, before the tracker include):
 
 import hashlib
 import json
+import re
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -31,6 +32,7 @@ from tracker.preferences import kit_of, rest_of, unit_of
 THEME = "#1f5f8b"
 BACKGROUND = "#ffffff"
 OFFLINE_SCRIPTS = Path(settings.BASE_DIR) / "static" / "js" / "offline"
+PUSH_SCRIPT = Path(settings.BASE_DIR) / "static" / "js" / "sw-push.js"
 
 
 def _static_text(name: str) -> str:
@@ -38,13 +40,21 @@ def _static_text(name: str) -> str:
     return Path(path).read_text(encoding="utf-8")
 
 
+# The worker is a module importing the outbox code the pages use and the Web Push handlers:
+# `from "./js/..."` and `import "./js/..."` (relative to static/sw.js, so collectstatic can
+# check them) become the files' static URLs, hashed names included, since /sw.js itself is
+# served from the root.
+_WORKER_IMPORT = re.compile(r'(\b(?:from|import)\s+")\./(js/[^"]+)(")')
+
+
 @cache
 def _worker_source() -> str:
     # A new worker installs (and drops the old static cache) whenever the offline code changes.
     digest = hashlib.sha256(_static_text("sw.js").encode())
-    for script in sorted(OFFLINE_SCRIPTS.glob("*.js")):
+    for script in [*sorted(OFFLINE_SCRIPTS.glob("*.js")), PUSH_SCRIPT]:
         digest.update(script.read_bytes())
-    return _static_text("sw.js").replace("__VERSION__", digest.hexdigest()[:12])
+    source = _static_text("sw.js").replace("__VERSION__", digest.hexdigest()[:12])
+    return _WORKER_IMPORT.sub(lambda m: f"{m[1]}{static(m[2])}{m[3]}", source)
 
 
 @login_not_required

@@ -11,6 +11,13 @@ export function toKg(text, unit) {
   return Number((2n * num + den) / (2n * den)) / 100;
 }
 
+/** Today on the phone's own calendar, as an ISO date. */
+export function localDate() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 export const value = (form, name) => String(new FormData(form).get(name) ?? "").trim();
 function labelOf(form, name) {
   const label = form.querySelector(`label[for="id_${name}"]`) ||

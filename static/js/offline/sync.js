@@ -1,23 +1,20 @@
-// Sends what the phone kept to the API (/api/v1/), oldest first. The server's client_id
-// idempotency makes a retry safe: a set that did arrive before answers 200, never a duplicate.
-//
-//   200/201        stored: the entry goes
-//   400 (and 4xx)  refused: the entry stays with the server's message; the next one is sent
-//   anything else  (no network, 5xx, signed out): stop, keep everything, try again later
-import * as queue from "./queue.js";
+// Sending the outbox (store.js), oldest first, in the pages and the worker alike; fetch and
+// the clock are passed in (Node's tests fake them). Every request has a timeout (a half-open
+// connection never answers); client_id idempotency makes the retry safe. Answers:
+// 200/201 naming the entry: stored, it goes. 401/403 (a form: a redirect): signed out, stop.
+// Other 4xx: refused, it stays with the reason, the next goes. Else: no signal, stop, retry.
+
+export const DEFAULT_TIMEOUT_MS = 15000;
+const LEASE_MARGIN_MS = 5000;
+const RETRY_LATER = [408, 425, 429];
 
 const FIELD_NAMES = {
   load_kg: "Load", reps: "Reps", rir: "Reps in reserve", session: "Session", pain: "Pain",
   foot_distance: "Feet", stance_width: "Stance", padding: "Bar padding",
   equipment: "Equipment", exercise: "Exercise", exercise_name: "Exercise name",
-  date: "Date", region: "Region", score: "Score", character: "Kind of pain",
+  date: "Date", region: "Region", score: "Score", character: "Kind of pain", notes: "Notes",
+  bench_height_cm: "Bench height", bench_stable: "Bench", symptoms: "Red flags",
 };
-
-export function csrfToken() {
-  const cookie = /(?:^|;\s*)csrftoken=([^;]+)/.exec(document.cookie);
-  if (cookie) return decodeURIComponent(cookie[1]);
-  return document.querySelector("input[name=csrfmiddlewaretoken]")?.value || "";
-}
 
 /** DRF's {"field": ["message"]} (nested for pain) as one sentence per problem. */
 export function describe(errors) {
@@ -27,83 +24,185 @@ export function describe(errors) {
     else if (Array.isArray(value)) value.forEach((item) => walk(item, label));
     else if (value && typeof value === "object") {
       for (const [key, inner] of Object.entries(value)) {
-        const name = key === "non_field_errors" || key === "detail" ? "" : FIELD_NAMES[key] || key;
+        const name = key === "non_field_errors" || key === "detail" || key === "__all__" ? "" : FIELD_NAMES[key] || key;
         walk(inner, [label, name].filter(Boolean).join(", "));
       }
     }
   };
   walk(errors, "");
-  return parts.join(" ") || "The server refused this set.";
+  return parts.join(" ") || "The server refused this.";
 }
 
-async function post(path, body) {
-  let response;
-  try {
-    response = await fetch(path, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: {
-        "Content-Type": "application/json",
-        Accept: "application/json",
-        "X-CSRFToken": csrfToken(),
-      },
-      body: JSON.stringify(body),
-    });
-  } catch {
-    return { kind: "unreachable" };
+/** What an answer means for the entry that was sent (see the table above). */
+export function classify(status, data, clientId, { form = false } = {}) {
+  // Signed out, a form page redirects to the sign-in page (unfollowed: status 0).
+  if (form && (status === 0 || (status >= 300 && status < 400))) return { kind: "signed-out" };
+  if (status === 200 || status === 201) {
+    // A Wi-Fi sign-in page also says 200: only the server's answer about this entry counts.
+    if (data && String(data.client_id) === String(clientId)) return { kind: "stored", data };
+    return { kind: "unreachable", reason: "not-the-server" };
   }
-  const data = await response.json().catch(() => null);
-  if (response.status === 200 || response.status === 201) return { kind: "stored", data };
-  if (response.status === 401 || response.status === 403) return { kind: "signed-out" };
-  if (response.status >= 400 && response.status < 500 && ![408, 425, 429].includes(response.status)) {
+  if (status === 401 || status === 403) return { kind: "signed-out" };
+  if (status >= 400 && status < 500 && !RETRY_LATER.includes(status)) {
     return { kind: "refused", message: describe(data) };
   }
-  return { kind: "unreachable" };
+  return { kind: "unreachable", reason: status === 0 ? "redirected" : `http-${status}` };
 }
 
-async function sendAll(user) {
-  const result = { stored: 0, refused: 0, stopped: null };
-  const mine = (row) => row.user === user && !row.error;
+/** Wait before try `attempt` (0-based): doubling up to `cap`, jittered (half to all of it)
+ * so phones that lost the same Wi-Fi do not all come back at once. */
+export function backoff(attempt, { base = 2000, cap = 60000, random = Math.random } = {}) {
+  const ceiling = Math.min(cap, base * 2 ** Math.min(attempt, 30));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
 
-  // Sessions started offline go first: their sets need the server's id.
-  for (const session of (await queue.allSessions()).filter((s) => mine(s) && s.id === null)) {
-    const answer = await post("/api/v1/sessions/", {
-      date: session.date,
-      client_id: session.client_id,
-    });
-    if (answer.kind === "stored") await queue.putSession({ ...session, id: answer.data.id });
-    else if (answer.kind === "refused") await queue.putSession({ ...session, error: answer.message });
-    else return { ...result, stopped: answer.kind };
+export const realClock = {
+  now: () => Date.now(),
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (id) => clearTimeout(id),
+};
+
+function csrfFor(request, csrf) {
+  if (request.form) {
+    const body = new URLSearchParams(request.form.filter(([name]) => name !== "csrfmiddlewaretoken"));
+    body.set("csrfmiddlewaretoken", csrf);
+    return { body, type: "application/x-www-form-urlencoded" };
   }
+  return { body: JSON.stringify(request.json), type: "application/json" };
+}
 
-  const sessions = new Map((await queue.allSessions()).map((s) => [s.client_id, s]));
-  const sets = (await queue.allSets()).filter(mine).sort((a, b) => a.seq - b.seq);
-  for (const entry of sets) {
-    const session = entry.session_id ?? sessions.get(entry.session_client_id)?.id;
-    if (!session) continue; // its session has not reached the server (or was refused)
-    const answer = await post("/api/v1/sets/", { ...entry.payload, session });
-    if (answer.kind === "stored") {
-      await queue.removeSet(entry.seq);
-      result.stored += 1;
-    } else if (answer.kind === "refused") {
-      await queue.putSet({ ...entry, error: answer.message });
-      result.refused += 1;
-    } else {
-      return { ...result, stopped: answer.kind };
+/** One request, never longer than `timeoutMs`, given up at once when `signal` aborts. */
+export async function post(request, { fetch, csrf = "", timeoutMs = DEFAULT_TIMEOUT_MS, clock = realClock, signal } = {}) {
+  const controller = new AbortController();
+  const { body, type } = csrfFor(request, csrf);
+  let timer;
+  let stopListening = () => {};
+  const given = new Promise((resolve) => {
+    timer = clock.setTimeout(() => {
+      controller.abort();
+      resolve({ kind: "unreachable", reason: "timeout" });
+    }, timeoutMs);
+    if (signal) {
+      const stop = () => {
+        controller.abort();
+        resolve({ kind: "aborted" });
+      };
+      if (signal.aborted) stop();
+      signal.addEventListener("abort", stop);
+      stopListening = () => signal.removeEventListener("abort", stop);
     }
+  });
+  const answered = (async () => {
+    try {
+      const response = await fetch(request.path, {
+        method: "POST",
+        credentials: "same-origin",
+        redirect: "manual", // a sign-in page's redirect is not an answer
+        headers: {
+          "Content-Type": type,
+          Accept: "application/json",
+          "X-CSRFToken": csrf,
+          "X-Client-Id": request.clientId,
+        },
+        body,
+        signal: controller.signal,
+      });
+      const data = await response.json().catch(() => null); // the body can hang too: raced below
+      const retryAfter = Number(response.headers?.get?.("Retry-After")) || 0;
+      return { ...classify(response.status, data, request.clientId, { form: Boolean(request.form) }), retryAfterMs: retryAfter * 1000 };
+    } catch {
+      return { kind: "unreachable", reason: "network" };
+    }
+  })();
+  try {
+    // The race, not only the abort, bounds the wait: a fetch that ignores its signal still ends.
+    return await Promise.race([answered, given]);
+  } finally {
+    clock.clearTimeout(timer);
+    stopListening();
   }
-  return result;
 }
 
-let running = null;
-
-/** Send the signed-in athlete's queue; concurrent calls (and other tabs) share one run. */
-export function flush(user) {
-  if (!user) return Promise.resolve({ stored: 0, refused: 0, stopped: "signed-out" });
-  if (!running) {
-    const work = () => sendAll(user);
-    running = (navigator.locks ? navigator.locks.request("thrustlog-sync", work) : work())
-      .finally(() => { running = null; });
+/** The request that sends an entry, or null while its session is not on the server yet. */
+export function requestFor(entry, sessions) {
+  if (entry.kind === "form") {
+    return { path: entry.path, form: entry.fields, clientId: entry.client_id };
   }
-  return running;
+  const session = entry.session_id ?? sessions.get(entry.session_client_id)?.id;
+  if (!session) return null;
+  const path = entry.kind === "pain" ? "/api/v1/pain-reports/" : "/api/v1/sets/";
+  return { path, json: { ...entry.payload, session }, clientId: entry.client_id };
+}
+
+/** Send the athlete's outbox once, as far as it goes, holding the lease (one sender at a
+ * time). `stopped`: null (nothing sendable left), "unreachable", "signed-out", "busy", "aborted". */
+export async function syncOnce(outbox, { user, fetch, csrf = "", owner, timeoutMs = DEFAULT_TIMEOUT_MS, clock = realClock, signal, random = Math.random, steal = false } = {}) {
+  const result = { stored: 0, refused: 0, stopped: null, storedIds: [], retryAfterMs: 0, nextAt: null };
+  if (!user) return { ...result, stopped: "signed-out" };
+  const leaseMs = timeoutMs + LEASE_MARGIN_MS;
+  const hold = (force = false) => outbox.acquire(owner, clock.now(), leaseMs, force);
+  // "Send now" takes the lease even from a hung sender: it stops at its next request.
+  if (!(await hold(steal))) return { ...result, stopped: "busy" };
+  const mine = (row) => String(row.user) === String(user);
+  let stopped = null;
+  let reason = null;
+  try {
+    await outbox.mergeMeta("status", { state: "sending", owner, at: clock.now() });
+    const send = async (request) => {
+      if (signal?.aborted) return { kind: "aborted" };
+      if (!(await hold())) return { kind: "busy" }; // our lease ran out and someone took over
+      return post(request, { fetch, csrf, timeoutMs, clock, signal });
+    };
+    // Sessions started on the phone go first: their sets need the server's id.
+    for (const session of (await outbox.allSessions()).filter((s) => mine(s) && s.id === null && !s.error)) {
+      const answer = await send({ path: "/api/v1/sessions/", json: { date: session.date, client_id: session.client_id }, clientId: session.client_id });
+      if (answer.kind === "stored") await outbox.putSession({ ...session, id: answer.data.id });
+      else if (answer.kind === "refused") await outbox.putSession({ ...session, error: answer.message });
+      else {
+        ({ kind: stopped, reason } = answer);
+        result.retryAfterMs = answer.retryAfterMs || 0;
+        break;
+      }
+    }
+    if (!stopped) {
+      const sessions = new Map((await outbox.allSessions()).map((s) => [s.client_id, s]));
+      const entries = (await outbox.all()).filter((e) => mine(e) && e.state !== "refused").sort((a, b) => a.seq - b.seq);
+      for (const entry of entries) {
+        const request = requestFor(entry, sessions);
+        if (!request) continue; // its session has not reached the server (or was refused)
+        const answer = await send(request);
+        if (answer.kind === "stored") {
+          await outbox.remove(entry.seq);
+          result.stored += 1;
+          result.storedIds.push(entry.client_id);
+        } else if (answer.kind === "refused") {
+          await outbox.update(entry.seq, { state: "refused", error: answer.message });
+          result.refused += 1;
+        } else {
+          ({ kind: stopped, reason } = answer);
+          result.retryAfterMs = answer.retryAfterMs || 0;
+          break;
+        }
+      }
+    }
+  } finally {
+    const status = await outbox.getMeta("status");
+    // Tries since the last progress: a run that stored something before failing starts again.
+    const attempt = stopped !== "unreachable" ? 0 : result.stored ? 1 : (status?.attempt || 0) + 1;
+    // A sender whose lease was taken over says nothing: the one sending now owns the status.
+    const lease = await outbox.getMeta("lease");
+    if (stopped !== "busy" && lease?.owner === owner) {
+      const wait = Math.max(backoff(attempt - 1, { random }), result.retryAfterMs);
+      result.nextAt = stopped === "unreachable" ? clock.now() + wait : null;
+      await outbox.setMeta("status", {
+        state: { unreachable: "waiting", "signed-out": "signed-out" }[stopped] || "idle",
+        reason: stopped === "unreachable" ? reason : null,
+        attempt,
+        at: clock.now(),
+        next_at: result.nextAt,
+      });
+    }
+    await outbox.release(owner);
+  }
+  return { ...result, stopped };
 }
