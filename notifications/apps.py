@@ -7,4 +7,4 @@ class NotificationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from notifications import checks  # noqa: F401  (registers the VAPID check)
+        from notifications import checks, signals  # noqa: F401  (the VAPID check, receivers)

@@ -27,4 +27,8 @@ def subscriptions_of(user: User) -> QuerySet[PushSubscription]:
 
 
 def preference_or_none(user: User) -> NotificationPreference | None:
-    return NotificationPreference.objects.filter(user=user).first()
+    return preference_of_id(user.pk)
+
+
+def preference_of_id(user_id: int) -> NotificationPreference | None:
+    return NotificationPreference.objects.select_related("user").filter(user_id=user_id).first()

@@ -2,11 +2,12 @@
 own time zone, on either side of a daylight-saving change (Europe/Berlin: clocks go forward
 on the last Sunday of March, back on the last Sunday of October)."""
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from notifications.models import NotificationPreference
 from notifications.schedule import next_at
@@ -14,6 +15,7 @@ from notifications.services import preference_update
 from notifications.tasks import send_check_in_reminders
 from tests.factories import TrainingSessionFactory, UserFactory
 from tracker.models import Profile
+from tracker.services import profile_update
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -114,3 +116,23 @@ def test_without_a_chosen_time_there_is_no_reminder(berliner):
 
     assert NotificationPreference.objects.get().next_check_in_at is None
     assert _reminders_at(utc(2026, 3, 29, 5, 31)) == []
+
+
+def test_moving_to_another_time_zone_moves_the_next_reminder_to_the_new_clock(db):
+    athlete = UserFactory(username="ines")  # the profile's time zone starts as UTC
+    preference_update(user=athlete, check_in_at=time(7, 30))
+    assert NotificationPreference.objects.get().next_check_in_at.time() == time(7, 30)
+
+    profile_update(athlete=athlete, time_zone="Europe/Berlin")
+
+    moved = NotificationPreference.objects.get().next_check_in_at
+    assert moved.astimezone(BERLIN).time() == time(7, 30)
+    assert timezone.now() < moved <= timezone.now() + timedelta(days=1)
+
+
+def test_changing_other_settings_leaves_the_next_reminder_alone(berliner):
+    preference_update(user=berliner, check_in_at=time(7, 30), now=utc(2026, 3, 28, 12))
+
+    profile_update(athlete=berliner, unit="lb")
+
+    assert NotificationPreference.objects.get().next_check_in_at == utc(2026, 3, 29, 5, 30)
