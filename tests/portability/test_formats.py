@@ -55,6 +55,21 @@ def test_every_language_imports_the_same_sets(athlete, language):
     ]
 
 
+def test_a_german_android_export_is_read_by_the_words_strong_writes():
+    # Column names as jjaju/statlift lists them for German Android exports (semicolons,
+    # "Reihenfolge festlegen" for the set order, the workout's duration last).
+    found = parsed(read("strong_de_android.csv"))
+    assert found.source == "Strong"
+    assert "another language" not in found.layout
+    assert [(r.set_order, r.weight, r.reps, r.warmup) for r in found.rows] == [
+        ("W", Decimal("60"), 10, True),
+        ("1", Decimal("100"), 8, False),
+        ("2", Decimal("102.5"), 8, False),
+    ]
+    assert found.rows[2].notes == "pad, then fine"
+    assert found.rows[0].duration == timedelta(hours=1, minutes=4)
+
+
 def test_a_unit_written_in_chinese_in_the_weight_column_is_the_files_unit():
     found = parsed(read("strong_zh.csv"))  # 重量（公斤）: weight (kilograms)
     assert found.unit_in_file

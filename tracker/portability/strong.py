@@ -37,9 +37,11 @@ from tracker.portability.sources import (
 NAME = "Strong"
 
 # Column names per role. English ones are Strong's own (its exports, and the public parsers
-# of them). The other languages' words are common translations of those names: no Strong
-# export in another language could be found in public sources, so these are a best guess,
-# and the shape check in `by_position` reads such a file even when its words differ.
+# of them). German has a public source: the column table of jjaju/statlift (columns.json,
+# German iOS and Android exports), whose words Strong really writes, odd ones included
+# ("Reihenfolge festlegen" for Set Order, "Wiederh." for Reps). The other languages' words
+# are common translations of the English names, a best guess with no public export behind
+# them; the shape check in `by_position` reads such a file even when its words differ.
 WORDS: Mapping[str, tuple[str, ...]] = {
     "workout_no": ("Workout #", "Workout No", "Workout Number", "Training #", "Entrenamiento #",
                    "Séance #", "Treino #", "Тренировка #", "训练 #", "ワークアウト #"),
@@ -48,7 +50,8 @@ WORDS: Mapping[str, tuple[str, ...]] = {
                      "Nombre del entrenamiento", "Nom de l'entraînement", "Nom de la séance",
                      "Nome do treino", "Nome dell'allenamento", "Название тренировки",
                      "训练名称", "锻炼名称", "訓練名稱", "ワークアウト名", "운동 이름"),
-    "duration": ("Duration", "Workout Duration", "Dauer", "Trainingsdauer", "Duración",
+    "duration": ("Duration", "Workout Duration", "Dauer", "Workout-Dauer", "Trainingsdauer",
+                 "Duración",
                  "Durée", "Duração", "Durata", "Длительность", "Продолжительность", "时长",
                  "持续时间", "時長", "時間", "所要時間", "시간"),
     "exercise": ("Exercise Name", "Exercise", "Übungsname", "Übung", "Name der Übung",
@@ -56,7 +59,8 @@ WORDS: Mapping[str, tuple[str, ...]] = {
                  "Nome do exercício", "Exercício", "Nome dell'esercizio", "Esercizio",
                  "Название упражнения", "Упражнение", "动作名称", "练习名称", "動作名稱",
                  "动作", "エクササイズ名", "種目名", "種目", "운동"),
-    "set_order": ("Set Order", "Satzreihenfolge", "Satz", "Orden de la serie",
+    "set_order": ("Set Order", "Reihenfolge festlegen", "Satzreihenfolge", "Satz",
+                  "Orden de la serie",
                   "Orden de serie", "Serie", "Ordre de la série", "Ordre des séries", "Série",
                   "Ordem da série", "Ordine della serie", "Порядок подходов", "Подход",
                   "Номер подхода", "组序", "组", "組序", "セット順", "セット", "세트 순서"),
@@ -65,10 +69,12 @@ WORDS: Mapping[str, tuple[str, ...]] = {
     "weight_unit": ("Weight Unit", "Gewichtseinheit", "Unidad de peso", "Unité de poids",
                     "Unidade de peso", "Unità di peso", "Единица веса", "重量单位", "重量單位",
                     "重量単位"),
-    "reps": ("Reps", "Repetitions", "Wiederholungen", "Wdh", "Repeticiones", "Répétitions",
+    "reps": ("Reps", "Repetitions", "Wiederh.", "Wiederholungen", "Wdh", "Repeticiones",
+             "Répétitions",
              "Reps.", "Repetições", "Ripetizioni", "Повторения", "Повторы", "次数", "次數",
              "回数", "レップ数", "레프"),
-    "distance": ("Distance", "Distanz", "Strecke", "Distancia", "Distância", "Distanza",
+    "distance": ("Distance", "Entfernung", "Distanz", "Strecke", "Distancia", "Distância",
+                 "Distanza",
                  "Расстояние", "Дистанция", "距离", "距離", "거리", "km", "mi", "miles", "m"),
     "distance_unit": ("Distance Unit", "Distanzeinheit", "Unidad de distancia",
                       "Unité de distance", "Unidade de distância", "Единица расстояния",
@@ -77,7 +83,8 @@ WORDS: Mapping[str, tuple[str, ...]] = {
                 "秒数", "초"),
     "notes": ("Notes", "Notizen", "Notas", "Note", "Заметки", "Примечания", "备注", "備註",
               "メモ", "메모"),
-    "workout_notes": ("Workout Notes", "Trainingsnotizen", "Notas del entrenamiento",
+    "workout_notes": ("Workout Notes", "Workout-Notizen", "Trainingsnotizen",
+                      "Notas del entrenamiento",
                       "Notes de l'entraînement", "Notes de séance", "Notas do treino",
                       "Note dell'allenamento", "Заметки к тренировке", "训练备注", "訓練備註",
                       "ワークアウトメモ", "운동 메모"),
