@@ -10,6 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from coaching.models import Comment
 from tests.conftest import streamed_json, token_client
 from tests.factories import (
     CoachLinkFactory,
@@ -32,7 +33,7 @@ COLUMNS = {
     "client_id,created",
     "check_ins.csv": "pain_report_id,session_id,date,timing,region,score,character,side,client_id,"
     "created",
-    "comments.csv": "comment_id,session_id,date,coach,cause,region,body,created",
+    "comments.csv": "comment_id,session_id,date,coach,cause,region,body,created,author",
     "access_log.csv": "access_id,at,viewer,what",
 }
 
@@ -54,6 +55,24 @@ def test_the_api_export_holds_every_session_as_on_the_session_detail(athlete_api
         "Pad the bar next time.",
         "This matches the bruising.",
     ]
+
+
+def test_the_athletes_own_replies_to_a_coach_are_in_the_export(athlete, athlete_client, history):
+    note = Comment.objects.get(body="Pad the bar next time.")
+    CommentFactory(coach=note.coach, session=note.session, author=athlete, body="Will do.")
+
+    downloaded = athlete_client.get("/settings/export/json/").streaming_content
+    document = json.loads(b"".join(downloaded))
+    zipped = athlete_client.get("/settings/export/zip/").streaming_content
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(zipped)))
+
+    assert [(c["author"], c["body"]) for c in document["comments"]] == [
+        ("coach", "Pad the bar next time."),
+        ("coach", "This matches the bruising."),
+        ("athlete", "Will do."),
+    ]
+    rows = list(csv.DictReader(io.StringIO(archive.read("comments.csv").decode())))
+    assert [(r["author"], r["coach"]) for r in rows][-1] == ("athlete", "coach")
 
 
 def test_the_api_export_streams_its_first_bytes_before_reading_the_sessions(athlete, athlete_api):

@@ -1,6 +1,7 @@
 """Everything an athlete logged, to take with them: one JSON document, or a ZIP of CSV files
-with a README and the same JSON. Reads only the athlete's own rows (and the comments coaches
-wrote on them). The column names below are part of the export format: add, never rename.
+with a README and the same JSON. Reads only the athlete's own rows (and the conversations with
+their coaches: the coaches' notes and the athlete's replies). The column names below are part
+of the export format: add, never rename.
 """
 
 import io
@@ -32,7 +33,8 @@ class ExportSessionSerializer(SessionSerializer):
 
 
 class ExportCommentSerializer(serializers.Serializer):
-    """A coach's comment on the athlete: on a session, or on an advice item (cause, region)."""
+    """A message with a coach on a session or an advice item (cause, region): the coach's note,
+    or the athlete's reply (`author`)."""
 
     id = serializers.IntegerField()
     session = serializers.IntegerField(source="session_id", allow_null=True)
@@ -42,6 +44,7 @@ class ExportCommentSerializer(serializers.Serializer):
     region = serializers.CharField()
     body = serializers.CharField()
     created = serializers.DateTimeField()
+    author = serializers.CharField(source="author.username", help_text="Who wrote it.")
 
 
 class ExportAccessSerializer(serializers.Serializer):
@@ -61,7 +64,7 @@ class ExportAthleteSerializer(serializers.Serializer):
 
 
 class ExportSerializer(serializers.Serializer):
-    """GET /api/v1/export/ and export.json: every session, and the coaches' comments."""
+    """GET /api/v1/export/ and export.json: every session, and the messages with coaches."""
 
     format = serializers.CharField(help_text=f'Always "{EXPORT_FORMAT}".')
     version = serializers.IntegerField()
@@ -102,7 +105,9 @@ def _comments(athlete: User) -> Iterable[Any]:
     if not apps.is_installed("coaching"):
         return []
     comment = apps.get_model("coaching", "Comment")
-    return comment.objects.filter(athlete=athlete).select_related("coach", "session")
+    # The athlete's replies are theirs too: every message, not only the coaches' notes.
+    messages = comment.messages.filter(athlete=athlete)
+    return messages.select_related("coach", "session", "author").order_by("created", "pk")
 
 
 def filename(athlete: User, extension: str) -> str:
@@ -146,6 +151,7 @@ COLUMNS = {
     ],
     "comments.csv": [
         "comment_id", "session_id", "date", "coach", "cause", "region", "body", "created",
+        "author",
     ],
     "access_log.csv": ["access_id", "at", "viewer", "what"],
 }  # fmt: skip
@@ -156,7 +162,7 @@ _SESSION_END = ("finished_at", "checked_in_at", "client_id", "created", "updated
 _SET = ("position", "exercise", "exercise_name", "load_kg", "reps", "rir", "foot_distance")
 _SET_END = ("stance_width", "padding", "equipment", "client_id", "created", "updated")
 _PAIN = ("region", "score", "character", "side", "client_id", "created")
-_COMMENT = ("id", "session", "date", "coach", "cause", "region", "body", "created")
+_COMMENT = ("id", "session", "date", "coach", "cause", "region", "body", "created", "author")
 
 
 def session_rows(s: dict[str, Any]) -> list[list[Any]]:
@@ -260,9 +266,9 @@ check_ins.csv  pain reported after the session (timing after) or the next mornin
   pain_report_id, session_id, date, timing, region, score, character, side, client_id,
   created
 
-comments.csv   what your coaches wrote about your training
+comments.csv   your conversations with your coaches: their notes and your replies
   comment_id, session_id (empty: a comment on an advice item), date, coach, cause (the
-  advice's cause id), region, body, created
+  advice's cause id), region, body, created, author (who wrote it: the coach or you)
 
 access_log.csv   each time someone else (a coach) opened your log, newest first
   access_id, at, viewer (their username), what (history, a session, advice, charts, the
