@@ -114,9 +114,18 @@ fmt: $(VENV)/.installed
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
+# `make test` runs the browser tests once, in the PostgreSQL pass (the deployed database; they
+# test the pages and the phone's code, which do not change with the database, and take half of
+# a pass); without a reachable PostgreSQL they run in the SQLite pass. `make test-sqlite` alone
+# runs everything.
 test-sqlite: $(VENV)/.installed
 	@echo "== Test suite on SQLite =="
-	env -u DATABASE_URL $(PYTEST)
+	@if [ "$(BROWSER_TESTS_ON)" = postgres ] && pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
+	  echo "(the browser tests run in the PostgreSQL pass)"; \
+	  env -u DATABASE_URL $(PYTEST) --ignore=tests/browser; \
+	else \
+	  env -u DATABASE_URL $(PYTEST); \
+	fi
 
 test-postgres: $(VENV)/.installed postgres-up
 	@if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
@@ -128,7 +137,8 @@ test-postgres: $(VENV)/.installed postgres-up
 	  echo "SKIPPED: the PostgreSQL pass (no server on 127.0.0.1:5432; set PG_URL or start one)."; \
 	fi
 
-test: $(VENV)/.installed browser-deps pdf-deps lint test-js test-sqlite test-postgres
+test: BROWSER_TESTS_ON = postgres
+test: $(VENV)/.installed browser-deps pdf-deps postgres-up lint test-js test-sqlite test-postgres
 
 # Benchmarks (bench/, see bench/RESULTS.md): fresh databases of their own, debug off; each run
 # stops by itself (its own time budget, and `timeout` as a last resort).
