@@ -53,6 +53,16 @@ WHERE = """async () => [
     await Promise.all((await caches.keys()).map(async (name) =>
         [name, (await (await caches.open(name)).keys()).map((request) => request.url)])),
 ]"""
+# What a stuck entry holds (not its set): enough to tell why no sender takes it.
+STUCK = """async () => {
+    const { outbox } = await import("/static/js/offline/client.js");
+    const panel = document.getElementById("offline-queue");
+    const page = {user: document.getElementById("offline-js")?.dataset.user,
+                  session: panel?.dataset.session, url: location.pathname};
+    return {page, sessions: await outbox.allSessions(), entries: (await outbox.all()).map((e) => ({
+        kind: e.kind, seq: e.seq, id: e.client_id.slice(-4), user: e.user, state: e.state,
+        session_id: e.session_id, session_client_id: e.session_client_id, path: e.path}))};
+}"""
 OUTBOX_STATES = """async () => {
     const { outbox } = await import("/static/js/offline/client.js");
     return (await outbox.all()).map((entry) => entry.state);
@@ -377,6 +387,8 @@ class FaultRun:
             page.wait_for_timeout(250)
             states = self._states(page)
         self.report.stuck = states.count("waiting")
+        if self.report.stuck:
+            self.report.notes.append(f"stuck: {self._evaluate(page, STUCK)}"[:3000])
         self.report.refused = states.count("refused")
         self.page = page
         self.report.drain_seconds = time.monotonic() - started
