@@ -77,3 +77,9 @@ def athlete_api(athlete) -> APIClient:
 @pytest.fixture
 def outsider_api(outsider) -> APIClient:
     return token_client(outsider)
+
+
+# The project's own static files, for tests of the deployed storage (collectstatic). The apps'
+# files (the API docs' bundles and their source maps, the admin) would add half a minute of
+# compression to each such test, and what they hold is their authors' to test.
+OWN_STATIC_FILES = ["django.contrib.staticfiles.finders.FileSystemFinder"]

@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from tests.conftest import OWN_STATIC_FILES as OWN_FILES
 from tests.factories import SetFactory, TrainingSessionFactory
 from thrustlog.settings import STORAGES
 from tracker.models import PainReport
@@ -122,24 +123,29 @@ def test_every_page_tells_the_phone_its_send_timeout(athlete_client, settings):
     assert 'data-timeout-ms="7000"' in athlete_client.get("/").content.decode()
 
 
+# The worker's module imports: the Web Push handlers, then the outbox code the pages use.
+WORKER_IMPORT = r'(?:from|import) "([^"]+)"'
+WORKER_FILES = [
+    "/static/js/sw-push.js", "/static/js/offline/store.js", "/static/js/offline/sync.js"
+]  # fmt: skip
+
+
 def test_the_worker_imports_the_outbox_code_from_its_static_files(client: Client):
     body = client.get("/sw.js").content.decode()
-    imports = re.findall(r'from "([^"]+)"', body)
-    assert imports == ["/static/js/offline/store.js", "/static/js/offline/sync.js"]
+    imports = re.findall(WORKER_IMPORT, body)
+    assert imports == WORKER_FILES
 
 
 def test_deployed_the_worker_imports_the_hashed_outbox_files(tmp_path):
-    with override_settings(STATIC_ROOT=tmp_path, STORAGES=STORAGES):
+    with override_settings(STATIC_ROOT=tmp_path, STORAGES=STORAGES, STATICFILES_FINDERS=OWN_FILES):
         call_command("collectstatic", interactive=False, verbosity=0)
         pwa._worker_source.cache_clear()
         try:
             body = pwa._worker_source()
         finally:
             pwa._worker_source.cache_clear()
-    imports = re.findall(r'from "([^"]+)"', body)
-    assert [re.sub(r"\.[0-9a-f]{12}\.js$", ".js", i) for i in imports] == [
-        "/static/js/offline/store.js", "/static/js/offline/sync.js"
-    ]  # fmt: skip
+    imports = re.findall(WORKER_IMPORT, body)
+    assert [re.sub(r"\.[0-9a-f]{12}\.js$", ".js", i) for i in imports] == WORKER_FILES
     assert all(re.search(r"\.[0-9a-f]{12}\.js$", i) for i in imports), imports
     manifest = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]
     assert all(i.removeprefix("/static/") in manifest.values() for i in imports)

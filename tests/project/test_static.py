@@ -7,12 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 
+from tests.conftest import OWN_STATIC_FILES as OWN_FILES
 from thrustlog.settings import STORAGES
-
-# The project's own files through the deployed storage. The apps' files (the API docs' bundles
-# and their source maps, the admin) would add half a minute of compression to each test run,
-# and what they hold is their authors' to test.
-OWN_FILES = ["django.contrib.staticfiles.finders.FileSystemFinder"]
 
 
 @pytest.fixture(scope="module")
