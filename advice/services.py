@@ -49,19 +49,6 @@ def reply_reason(count: int, since: date | None) -> Reason | None:
     return attention.unread_reply(count, since)
 
 
-class _Sums:
-    """Worst score, score sum and report count per key, in the order keys first came."""
-
-    def __init__(self) -> None:
-        self.cells: dict[tuple, list[int]] = {}
-
-    def add(self, key: tuple, score: int) -> None:
-        cell = self.cells.setdefault(key, [0, 0, 0])
-        cell[0] = max(cell[0], score)
-        cell[1] += score
-        cell[2] += 1
-
-
 def _setups_by_session(
     rows: Iterable[dict[str, Any]],
 ) -> tuple[dict[tuple, int], dict[int, set[tuple[str, str]]], dict[int, list[str]]]:
@@ -228,7 +215,7 @@ def history_from_log(athlete: User, today: date) -> History:
     """
     loads = _week_loads(aggregates.weekly_load(athlete))
     weekly_setups, setup_of, others = _setups_by_session(aggregates.session_setups(athlete))
-    pains, characters, setup_pains, sided = _Sums(), _Sums(), _Sums(), _Sums()
+    pains, characters, setup_pains, sided = (rollups.Cells() for _ in range(4))
     other_pains = []
     for row in aggregates.pain_entries(athlete):
         day, region, timing, score = (

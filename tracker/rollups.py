@@ -85,7 +85,7 @@ def _load(sets: list[list[Any]]) -> list[Any] | None:
     ]
 
 
-class _Cells:
+class Cells:
     """Worst score, score sum and report count per key, in the order keys first came."""
 
     def __init__(self) -> None:
@@ -130,8 +130,8 @@ def summarise(rows: WeekRows) -> tuple[Summary, Summary]:
             setups[field_value] = setups.get(field_value, 0) + combos[key]
         setup_of[session].update(listed)
 
-    pains, characters, setup_pains, sided = _Cells(), _Cells(), _Cells(), _Cells()
-    chart_pains, chart_setup_pains = _Cells(), _Cells()
+    pains, characters, setup_pains, sided = Cells(), Cells(), Cells(), Cells()
+    chart_pains, chart_setup_pains = Cells(), Cells()
     other_pains: list[list[Any]] = []
     worst: dict[int, int] = {}
     reports = sorted(
