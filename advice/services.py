@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from django.contrib.auth.models import User
 from django.core.cache import cache as django_cache
@@ -91,6 +91,14 @@ def _week_loads(rows: Iterable[Mapping[str, Any]]) -> tuple[WeekLoad, ...]:
 # dict instead: the same objects (the same fields in __dict__, so equal and hashed alike),
 # several times faster.
 _new, _assign = object.__new__, object.__setattr__
+R = TypeVar("R")
+
+
+def _made(kind: type[R], **fields: Any) -> R:
+    """A frozen dataclass row from its fields, as `kind(**fields)` makes it, only faster."""
+    row = _new(kind)
+    _assign(row, "__dict__", fields)
+    return row
 
 
 def history_of(athlete: User, today: date) -> History:
@@ -106,78 +114,34 @@ def history_of(athlete: User, today: date) -> History:
     symptoms: list[Symptom] = []
     other_pains: list[OtherPain] = []
     day = date.fromisoformat
-    row: Any
     for week, summary in rollups.summaries(athlete.pk):
         load = summary["load"]
         if load is not None:
             top, volume, sets, sessions, e1rm = load
             e1rm_kg = None if e1rm is None else Decimal(str(round(e1rm, 2)))
             loads.append(WeekLoad(week, Decimal(top), Decimal(volume), sets, sessions, e1rm_kg))
-        for r, t, m, total, n in summary["pains"]:
-            row = _new(WeekPain)
-            _assign(
-                row,
-                "__dict__",
-                {
-                    "week": week,
-                    "region": r,
-                    "timing": t,
-                    "max_score": m,
-                    "mean_score": total / n,
-                    "reports": n,
-                },
-            )
-            pains.append(row)
-        for r, c, n, m, t in summary["characters"]:
-            row = _new(WeekCharacter)
-            _assign(
-                row,
-                "__dict__",
-                {
-                    "week": week,
-                    "region": r,
-                    "character": c,
-                    "reports": n,
-                    "max_score": m,
-                    "timing": t,
-                },
-            )
-            characters.append(row)
-        for f, v, n in summary["setups"]:
-            row = _new(WeekSetup)
-            _assign(row, "__dict__", {"week": week, "field": f, "value": v, "sets": n})
-            setups.append(row)
-        for f, v, r, m, total, n in summary["setup_pains"]:
-            row = _new(SetupPain)
-            _assign(
-                row,
-                "__dict__",
-                {
-                    "week": week,
-                    "field": f,
-                    "value": v,
-                    "region": r,
-                    "max_score": m,
-                    "mean_score": total / n,
-                    "reports": n,
-                },
-            )
-            setup_pains.append(row)
-        for r, side, e, m, n in summary["sided"]:
-            row = _new(SidedPain)
-            _assign(
-                row,
-                "__dict__",
-                {
-                    "week": week,
-                    "region": r,
-                    "side": side,
-                    "exercise": e,
-                    "max_score": m,
-                    "reports": n,
-                },
-            )
-            sided.append(row)
+        pains += [
+            _made(WeekPain, week=week, region=r, timing=t, max_score=m,
+                  mean_score=total / n, reports=n)
+            for r, t, m, total, n in summary["pains"]
+        ]  # fmt: skip
+        characters += [
+            _made(WeekCharacter, week=week, region=r, character=c, reports=n, max_score=m,
+                  timing=t)
+            for r, c, n, m, t in summary["characters"]
+        ]  # fmt: skip
+        setups += [
+            _made(WeekSetup, week=week, field=f, value=v, sets=n) for f, v, n in summary["setups"]
+        ]
+        setup_pains += [
+            _made(SetupPain, week=week, field=f, value=v, region=r, max_score=m,
+                  mean_score=total / n, reports=n)
+            for f, v, r, m, total, n in summary["setup_pains"]
+        ]  # fmt: skip
+        sided += [
+            _made(SidedPain, week=week, region=r, side=side, exercise=e, max_score=m, reports=n)
+            for r, side, e, m, n in summary["sided"]
+        ]
         benches += [
             SessionBench(day(d), height, stable, worst, checked_in=checked)
             for d, height, stable, worst, checked in summary["benches"]
