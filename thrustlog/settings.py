@@ -170,6 +170,9 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# collectstatic minifies the project's scripts and styles with this esbuild (package.json pins
+# it; `npm ci` installs it). Without it they are deployed as written, larger.
+ESBUILD = env_str("ESBUILD") or str(BASE_DIR / "node_modules" / ".bin" / "esbuild")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -284,6 +287,10 @@ RATE_LIMITS = {
 OFFLINE_SEND_TIMEOUT_SECONDS = env_int("OFFLINE_SEND_TIMEOUT_SECONDS", 15)
 if OFFLINE_SEND_TIMEOUT_SECONDS < 1:
     raise ImproperlyConfigured("OFFLINE_SEND_TIMEOUT_SECONDS must be at least 1.")
+# With a signal, how long the set form waits for that answer before it tells the athlete the
+# set is kept on the phone and lets them go on (static/js/offline/forms.js): a lifter between
+# sets should not stare at "Sending…", and the set is safe either way.
+OFFLINE_ANSWER_WAIT_SECONDS = env_int("OFFLINE_ANSWER_WAIT_SECONDS", 3)
 
 # Two-step sign-in (accounts/two_step.py): the name authenticator apps show.
 OTP_TOTP_ISSUER = "Thrustlog"

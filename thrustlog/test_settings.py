@@ -32,3 +32,6 @@ INSTALLED_APPS = [*INSTALLED_APPS, "bench.floor"]  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Each test process keeps its uploads in a folder of its own (parallel runs never share one).
 DATA_DIR = Path(tempfile.mkdtemp(prefix="thrustlog-test-data-"))
+# A loaded test machine can take more than the phone's patience to store a set; browser tests
+# that follow the server's answer wait for it as long as the send itself may take.
+OFFLINE_ANSWER_WAIT_SECONDS = OFFLINE_SEND_TIMEOUT_SECONDS  # noqa: F405

@@ -4,7 +4,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -19,6 +19,11 @@ TAP_TARGETS = (
     "button:visible, select:visible, textarea:visible, summary:visible, .chip:visible, "
     "a.button:visible, nav a:visible, input:not([type=hidden]):not(.chip input):visible"
 )
+
+
+# Two cores run the server, Chromium and a second test process at once: an answer can take
+# seconds. Passing checks return as soon as they hold; only a failure waits this long.
+expect.set_options(timeout=15_000)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -184,6 +184,24 @@ def test_a_finish_form_with_an_error_summarises_it_and_focuses_the_field(
     page.context.close()
 
 
+def test_changing_a_set_on_a_phone_changes_that_set_and_adds_none(
+    live_server, browser: Browser, athlete
+):
+    session = TrainingSessionFactory(athlete=athlete, date=local_today("Europe/Berlin"))
+    logged = SetFactory(session=session, position=1, load_kg=Decimal("100"), reps=8)
+    page = phone(browser, {"width": 390, "height": 844}, "de-DE", "Europe/Berlin")
+    log_in(page, live_server.url, athlete.username)
+    page.goto(f"{live_server.url}/sets/{logged.pk}/edit/")
+    expect(page.locator("html")).to_have_attribute("data-outbox", "ready")
+    page.get_by_label("Load (kg)", exact=True).fill("102,5")
+    page.get_by_role("button", name="Save set").tap()
+    expect(page).to_have_url(f"{live_server.url}/sessions/{session.pk}/", timeout=15_000)
+    assert list(session.sets.values_list("pk", "load_kg", "reps")) == [
+        (logged.pk, Decimal("102.50"), 8)
+    ]
+    page.context.close()
+
+
 def test_settings_offer_a_searchable_list_of_real_zones(live_server, browser: Browser, athlete):
     page = phone(browser, {"width": 390, "height": 844}, "en-GB", "Europe/London")
     log_in(page, live_server.url, athlete.username)

@@ -87,6 +87,7 @@ def test_a_request_that_never_answers_is_abandoned_by_send_now(
 ):
     """Send now does not wait for the timeout (here a minute, so nothing else ends the hang)."""
     settings.OFFLINE_SEND_TIMEOUT_SECONDS = 60
+    settings.OFFLINE_ANSWER_WAIT_SECONDS = 3  # production's: the form gives up waiting first
     open_ready(page, f"{live_server.url}/sessions/{session.pk}/")
     hang = Hang(context)
     log_set(page, "60")

@@ -101,3 +101,32 @@ test("a lease can be taken over at once when asked (Send now)", async () => {
   assert.equal(await outbox.acquire("tab", 1001, 500, true), true);
   assert.equal(await outbox.acquire("hung tab", 1002, 60000), false);
 });
+
+test("a change made only while the entry is as it was read leaves a changed one alone", async () => {
+  const { outbox } = await freshOutbox();
+  const kept = await outbox.add(setEntry(1, { session_id: null }));
+  await outbox.update(kept.seq, { session_id: 11 }); // fixed meanwhile
+  const unchanged = (now) => now.session_id === kept.session_id;
+  assert.equal(await outbox.update(kept.seq, { state: "refused" }, unchanged), null);
+  assert.equal((await outbox.get(kept.seq)).state, "waiting");
+});
+
+test("a phone session changes in one step, only while it is as the change expects", async () => {
+  const { outbox } = await freshOutbox();
+  const local = "11111111-1111-4111-8111-111111111111";
+  await outbox.addSession({ client_id: local, date: "2026-12-01", user: "7" });
+  assert.equal((await outbox.updateSession(local, { id: 40 })).id, 40);
+  assert.equal(await outbox.updateSession(local, { error: "No." }, (now) => now.id === null), null);
+  assert.deepEqual([(await outbox.getSession(local)).id, (await outbox.getSession(local)).error], [40, null]);
+  assert.equal(await outbox.updateSession("22222222-2222-4222-8222-222222222222", { id: 1 }), null, "nothing made up");
+});
+
+test("a snapshot reads the entries and the phone sessions as one moment", async () => {
+  const { outbox } = await freshOutbox();
+  const local = "11111111-1111-4111-8111-111111111111";
+  await outbox.addSession({ client_id: local, date: "2026-12-01", user: "7" });
+  await outbox.add(setEntry(1, { session_id: null, session_client_id: local }));
+  const { entries, sessions } = await outbox.snapshot();
+  assert.deepEqual(entries.map((e) => e.session_client_id), [local]);
+  assert.deepEqual(sessions.map((s) => s.client_id), [local]);
+});

@@ -11,6 +11,14 @@ async function keep(outbox, ...numbers) {
   for (const n of numbers) await outbox.add(setEntry(n));
 }
 
+/** The owners that take the outbox's lease from now on. */
+function leasesTaken(outbox) {
+  const taken = [];
+  const acquire = outbox.acquire.bind(outbox);
+  outbox.acquire = (owner, ...rest) => (taken.push(owner), acquire(owner, ...rest));
+  return taken;
+}
+
 function sync(outbox, server, clock, extra = {}) {
   return syncOnce(outbox, { user: USER, fetch: server.fetch, csrf: "token", owner: "tab", timeoutMs: 15000, clock, random: () => 0.5, ...extra });
 }
@@ -255,6 +263,29 @@ test("while one sender holds the lease another stops at once, sending nothing", 
   await first;
 });
 
+test("a run with nothing to send takes no lease, so a page left mid-run blocks no other", async () => {
+  const { outbox } = await freshOutbox();
+  const clock = new FakeClock();
+  const taken = leasesTaken(outbox);
+  const result = await sync(outbox, fakeServer(), clock, { owner: "today-page" });
+  assert.equal(result.stopped, null);
+  assert.deepEqual(taken, []);
+  await keep(outbox, 1); // the next page's check-in goes at once
+  const next = await sync(outbox, fakeServer(), clock, { owner: "finish-page" });
+  assert.equal(next.stored, 1);
+});
+
+test("a set of another sign-in is no work of this one's: no lease, nothing sent", async () => {
+  const { outbox } = await freshOutbox();
+  await keep(outbox, 1);
+  const server = fakeServer();
+  const taken = leasesTaken(outbox);
+  const result = await sync(outbox, server, new FakeClock(), { user: "8" });
+  assert.equal(result.stopped, null);
+  assert.equal(server.requests.length, 0);
+  assert.deepEqual(taken, []);
+});
+
 test("a sender that stole the lease (Send now) is not overruled by the hung one", async () => {
   const { outbox } = await freshOutbox();
   await keep(outbox, 1, 2);
@@ -301,4 +332,101 @@ test("a run that stored something before failing counts as the first failure aga
   assert.equal(result.stored, 1);
   assert.equal((await outbox.getMeta("status")).attempt, 1);
   assert.equal(result.nextAt - clock.now(), 1500); // not the fifth wait: something moved
+});
+
+// --- no set waits forever: a set no sender can place is put before the athlete ---------------
+
+const LOCAL = "11111111-1111-4111-8111-111111111111";
+
+test("a set that names no session at all is put before the athlete, not left waiting", async () => {
+  const { outbox } = await freshOutbox();
+  // As the set-change page's form was kept: no session on that page, no local session.
+  await outbox.add(setEntry(1, { session_id: null, session_client_id: null }));
+  await keep(outbox, 2);
+  const server = fakeServer();
+  const result = await sync(outbox, server, new FakeClock());
+  assert.deepEqual([result.stored, result.refused, result.stopped], [1, 1, null]);
+  const [left] = await outbox.all();
+  assert.equal(left.state, "refused", "refused rows show on every page, with Fix and Discard");
+  assert.match(left.error, /no session/);
+  assert.equal(server.requests.length, 1, "nothing was sent for it");
+});
+
+test("a set whose phone session is not on this phone is put before the athlete", async () => {
+  const { outbox } = await freshOutbox();
+  await outbox.add(setEntry(1, { session_id: null, session_client_id: LOCAL }));
+  const result = await sync(outbox, fakeServer(), new FakeClock());
+  assert.equal(result.refused, 1);
+  const [left] = await outbox.all();
+  assert.equal(left.state, "refused");
+  assert.match(left.error, /not on this phone/);
+});
+
+test("a set of a session another sign-in started on this phone is put before the athlete", async () => {
+  const { outbox } = await freshOutbox();
+  await outbox.addSession({ client_id: LOCAL, date: "2026-12-01", user: "8" });
+  await outbox.add(setEntry(1, { session_id: null, session_client_id: LOCAL }));
+  const server = fakeServer();
+  await sync(outbox, server, new FakeClock());
+  assert.equal(server.requests.length, 0, "the other athlete's session is not sent");
+  assert.equal((await outbox.all())[0].state, "refused");
+});
+
+test("a set waiting for its session to reach the server is not put before the athlete", async () => {
+  const { outbox } = await freshOutbox();
+  await outbox.addSession({ client_id: LOCAL, date: "2026-12-01", user: USER });
+  await outbox.add(setEntry(1, { session_id: null, session_client_id: LOCAL }));
+  const result = await sync(outbox, fakeServer(() => "network"), new FakeClock());
+  assert.equal(result.stopped, "unreachable");
+  assert.equal((await outbox.all())[0].state, "waiting");
+});
+
+test("a set fixed while the sender looked is not marked over the fix", async () => {
+  const { outbox } = await freshOutbox();
+  const kept = await outbox.add(setEntry(1, { session_id: null, session_client_id: null }));
+  const all = outbox.all.bind(outbox);
+  const snapshot = outbox.snapshot.bind(outbox);
+  // The athlete taps Fix and logs it in session 11 just after the sender read the outbox.
+  const fixAfter = async (read) => {
+    const seen = await read();
+    await outbox.update(kept.seq, { session_id: 11, state: "waiting", error: null });
+    return seen;
+  };
+  outbox.all = () => fixAfter(all);
+  outbox.snapshot = () => fixAfter(snapshot);
+  await sync(outbox, fakeServer(() => "network"), new FakeClock());
+  const [left] = await all();
+  assert.deepEqual([left.state, left.session_id], ["waiting", 11]);
+});
+
+test("a refusal heard after another sender stored the session does not undo its id", async () => {
+  const { outbox } = await freshOutbox();
+  await outbox.addSession({ client_id: LOCAL, date: "2026-12-01", user: USER });
+  await outbox.add(setEntry(1, { session_id: null, session_client_id: LOCAL }));
+  const server = fakeServer();
+  let answerLate;
+  const late = new Promise((resolve) => { answerLate = resolve; });
+  let first = true;
+  // The first sender's session request hangs, then comes back refused (a proxy's 400, say).
+  const fetch = (path, init) => {
+    if (first && path === "/api/v1/sessions/") {
+      first = false;
+      return late;
+    }
+    return server.fetch(path, init);
+  };
+  const clock = new FakeClock();
+  const hung = sync(outbox, { fetch }, clock, { owner: "tab" });
+  await eventually(() => !first, "the first session request");
+  const fresh = await sync(outbox, { fetch }, clock, { owner: "worker", steal: true });
+  assert.equal(fresh.stored, 1);
+  const id = server.stored.get(LOCAL).id;
+  answerLate({ status: 400, headers: new Map(), json: async () => ({ date: ["Not a day."] }) });
+  await hung;
+  const session = await outbox.getSession(LOCAL);
+  assert.deepEqual([session.id, session.error], [id, null], "the server has it: its id stays");
+  await outbox.add(setEntry(2, { session_id: null, session_client_id: LOCAL }));
+  const later = await sync(outbox, { fetch }, clock);
+  assert.equal(later.stored, 1, "the session's later sets still go");
+  assert.equal(server.requests.at(-1).body.session, id);
 });

@@ -123,6 +123,11 @@ def test_every_page_tells_the_phone_its_send_timeout(athlete_client, settings):
     assert 'data-timeout-ms="7000"' in athlete_client.get("/").content.decode()
 
 
+def test_every_page_tells_the_phone_how_long_a_set_waits_for_its_answer(athlete_client, settings):
+    settings.OFFLINE_ANSWER_WAIT_SECONDS = 4
+    assert 'data-answer-wait-ms="4000"' in athlete_client.get("/").content.decode()
+
+
 # The worker's module imports: the Web Push handlers, then the outbox code the pages use.
 WORKER_IMPORT = r'(?:from|import) "([^"]+)"'
 WORKER_FILES = [

@@ -50,6 +50,12 @@ def test_the_deploy_check_warns_that_a_per_process_cache_is_not_shared_by_worker
     assert "tracker.W001" in result.stderr + result.stdout
 
 
+def test_the_deploy_check_warns_that_scripts_would_ship_unminified_without_esbuild():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", ESBUILD="/nowhere/esbuild")
+    assert result.returncode != 0
+    assert "tracker.W002" in result.stderr + result.stdout
+
+
 def test_the_app_refuses_to_start_without_a_secret_key():
     result = manage("check", DJANGO_SECRET_KEY="")
     assert result.returncode != 0

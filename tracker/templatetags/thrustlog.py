@@ -69,3 +69,9 @@ def signed_load(kg: Decimal | None, unit: str = "kg") -> str:
 def offline_send_timeout_ms() -> int:
     """How long the phone waits for an answer before trying again (static/js/offline/sync.js)."""
     return int(settings.OFFLINE_SEND_TIMEOUT_SECONDS * 1000)
+
+
+@register.simple_tag
+def offline_answer_wait_ms() -> int:
+    """How long the set form waits for the server's answer with a signal (offline/forms.js)."""
+    return int(settings.OFFLINE_ANSWER_WAIT_SECONDS * 1000)

@@ -4,9 +4,18 @@ import { createSyncLoop } from "./loop.js";
 import { openDatabase, Outbox } from "./store.js";
 import { DEFAULT_TIMEOUT_MS, realClock, syncOnce } from "./sync.js";
 
+// Who is signed in is read from this script's own tag, so not before the parser has reached
+// it: a module imported early (a probe's `import()` as a reloaded page starts, under load)
+// would read no one, and every set this page then keeps would name no one: no sender (this
+// page, another, the worker) ever takes it, the worker is told "nobody" and the page's own
+// loop never sends. A module's top-level await does not hold up DOMContentLoaded.
+if (document.readyState === "loading") {
+  await new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
+}
 const script = document.getElementById("offline-js");
 export const user = script?.dataset.user || "";
 export const timeoutMs = Number(script?.dataset.timeoutMs) || DEFAULT_TIMEOUT_MS;
+export const answerWaitMs = Number(script?.dataset.answerWaitMs) || 3000;
 export const supported = "indexedDB" in window && "AbortController" in window;
 
 const channel = "BroadcastChannel" in window ? new BroadcastChannel("thrustlog-offline") : null;

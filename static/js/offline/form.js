@@ -91,6 +91,9 @@ async function openLocalSession() {
 
 if (outbox) {
   await rememberSignIn();
+  // The blank session page keeps its phone session before its form takes a set: a set may
+  // only name a session already kept (a sender that reads one without it asks the athlete).
+  if (location.pathname === SHELL) await openLocalSession();
   wireForms();
   wireSendNow();
   onChange(render);
@@ -116,7 +119,6 @@ if (outbox) {
     const waiting = (await outbox.all()).some((e) => String(e.user) === String(user) && e.state !== "refused");
     if (waiting) loop.kick();
   }, 15000);
-  if (location.pathname === SHELL) await openLocalSession();
   await render();
   if (user) loop.kick();
   document.documentElement.dataset.outbox = "ready"; // the forms now log through the outbox

@@ -1,11 +1,10 @@
 // Queue first: a set, a session start, a finish or a check-in is written to the outbox before
 // anything is sent, so a reload or a killed browser mid-send loses nothing.
-import { askForBackgroundSync, loop, onChange, onResult, outbox, user } from "./client.js";
+import { answerWaitMs, askForBackgroundSync, loop, onChange, onResult, outbox, user } from "./client.js";
 import { clearPain, fillForm, localDate, readSet } from "./fields.js";
 import { belongsHere, localId, onFix, render, say, savedHere, sessionId } from "./panel.js";
 
 const SHELL = "/offline/session/";
-const QUICK_MS = 3000;
 const setForm = document.querySelector("form.set-form");
 const startForm = document.querySelector('form[action$="/sessions/start/"]');
 const LEAVE_MS = 8000;
@@ -57,9 +56,18 @@ async function leave(url) {
   }, LEAVE_MS);
 }
 
-const place = () => (localId
-  ? { session_id: null, session_client_id: localId }
-  : { session_id: sessionId, session_client_id: null });
+// Only a form that logs a new set (its own client id), on a page that knows the athlete and
+// the session, keeps its sets on the phone. Any other (the set-change page: no client id, no
+// session on its page) posts as with no script: kept, its set would name no session and no one
+// would ever send it.
+const keepsSets = Boolean(setForm?.elements.client_id && user && (localId || sessionId));
+
+/** Where this page's sets go, or null: on the blank session page, only to a phone session
+ * already kept (a set naming one that is not would wait for it forever). */
+async function place() {
+  if (!localId) return { session_id: sessionId, session_client_id: null };
+  return (await outbox.getSession(localId)) ? { session_id: null, session_client_id: localId } : null;
+}
 
 async function submitSet(event) {
   event.preventDefault();
@@ -70,8 +78,10 @@ async function submitSet(event) {
     if (navigator.onLine && !localId && !form.dataset.fixing) return HTMLFormElement.prototype.submit.call(form);
     return say(set.errors.join(" "));
   }
+  const where = await place();
+  if (!where) return say("This session is not on this phone. Start it again from Today.");
   const fields = {
-    ...place(), payload: set.payload, display: set.display, client_id: set.payload.client_id,
+    ...where, payload: set.payload, display: set.display, client_id: set.payload.client_id,
     session_date: document.getElementById("log")?.dataset.sessionDate || null, // for "last time"
   };
   const fixing = Number(form.dataset.fixing) || null;
@@ -92,7 +102,7 @@ async function submitSet(event) {
     // With a signal, give the send a moment: the server's own page (its confirmation, records
     // and the rest timer) follows at once, as after a plain form post.
     say("Sending…");
-    await Promise.race([sending, new Promise((resolve) => setTimeout(resolve, QUICK_MS))]);
+    await Promise.race([sending, new Promise((resolve) => setTimeout(resolve, answerWaitMs))]);
     if (!(await outbox.all()).some((e) => e.client_id === entry.client_id)) return; // follow() shows it
   }
   document.dispatchEvent(new CustomEvent("thrustlog:set-logged", { detail: { ...set, entry } }));
@@ -182,7 +192,7 @@ async function follow() {
     if (localId) {
       const session = await outbox.getSession(localId);
       if (session?.id && !busy()) return leave(`/sessions/${session.id}/?logged=${last}#log`);
-    } else if (!setForm?.dataset.fixing && setForm) {
+    } else if (keepsSets && !setForm.dataset.fixing) { // (not the set-change page's form)
       // (The form's own session page: after a form error this page is the form's post address.)
       const page = new URL(setForm.action, location.href).pathname.replace(/sets\/?$/, "");
       return leave(`${page}?logged=${last}#log`);
@@ -193,7 +203,7 @@ async function follow() {
 
 export function wireForms() {
   if (!outbox) return;
-  if (setForm) {
+  if (keepsSets) {
     setForm.addEventListener("submit", submitSet);
     onFix(startFixing);
   }

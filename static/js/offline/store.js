@@ -15,6 +15,15 @@ function promised(request) {
   });
 }
 
+/** Read, check and write one record inside the caller's transaction (nothing can come between). */
+async function changed(store, key, change, when) {
+  const current = await promised(store.get(key));
+  if (!current || !when(current)) return null;
+  const next = { ...current, ...change };
+  await promised(store.put(next));
+  return next;
+}
+
 function upgrade(db, tx, oldVersion) {
   if (!db.objectStoreNames.contains("sessions")) db.createObjectStore("sessions", { keyPath: "client_id" });
   if (!db.objectStoreNames.contains("meta")) db.createObjectStore("meta");
@@ -83,6 +92,15 @@ export class Outbox {
     return this.run("outbox", "readonly", (store) => promised(store.getAll()));
   }
 
+  /** The entries and the phone sessions as one moment: a session is kept before any set names
+   * it, so a set read here never misses its session (two reads could fall either side of both). */
+  snapshot() {
+    return this.run(["outbox", "sessions"], "readonly", async (entries, sessions) => {
+      const [kept, started] = await Promise.all([promised(entries.getAll()), promised(sessions.getAll())]);
+      return { entries: kept, sessions: started };
+    });
+  }
+
   get(seq) {
     return this.run("outbox", "readonly", (store) => promised(store.get(seq)));
   }
@@ -91,15 +109,10 @@ export class Outbox {
     return this.run("outbox", "readwrite", (store) => promised(store.put(entry)));
   }
 
-  /** Change a kept entry only if it is still there (a discard or a send may have removed it). */
-  update(seq, change) {
-    return this.run("outbox", "readwrite", async (store) => {
-      const current = await promised(store.get(seq));
-      if (!current) return null;
-      const next = { ...current, ...change };
-      await promised(store.put(next));
-      return next;
-    });
+  /** Change a kept entry only if it is still there (a discard or a send may have removed it)
+   * and, given `when`, still as the caller read it (the athlete may have fixed it meanwhile). */
+  update(seq, change, when = () => true) {
+    return this.run("outbox", "readwrite", (store) => changed(store, seq, change, when));
   }
 
   remove(seq) {
@@ -126,8 +139,11 @@ export class Outbox {
     return this.run("sessions", "readonly", (store) => promised(store.getAll()));
   }
 
-  putSession(session) {
-    return this.run("sessions", "readwrite", (store) => promised(store.put(session)));
+  /** Change a phone session as it is now, in one transaction: a sender's answer lands on the
+   * record as it stands, not on the copy read before its request (another sender, the page or
+   * the worker, may have stored the session and its id meanwhile). */
+  updateSession(clientId, change, when = () => true) {
+    return this.run("sessions", "readwrite", (store) => changed(store, clientId, change, when));
   }
 
   // --- meta ---------------------------------------------------------------------------------------

@@ -134,6 +134,38 @@ export function requestFor(entry, sessions) {
   return { path, json: { ...entry.payload, session }, clientId: entry.client_id };
 }
 
+const FIX_OR_DISCARD = "Open a session of yours and tap Fix to log it there, or Discard it.";
+const NO_SESSION = `Not sent: this set names no session. ${FIX_OR_DISCARD}`;
+const SESSION_GONE = `Not sent: its session is not on this phone. ${FIX_OR_DISCARD}`;
+const SESSION_NOT_MINE = `Not sent: its session was started by another sign-in on this phone. ${FIX_OR_DISCARD}`;
+
+/** Why no sender can ever send this set as it stands, or null: it goes now, or once its
+ * session has reached the server (sent first; refused, the panel says so). A phone session is
+ * kept before any set names it and never removed, so one missing now never comes. */
+export function unplaceable(entry, sessions, user) {
+  if (entry.kind === "form" || entry.session_id) return null; // (as requestFor reads it)
+  if (!entry.session_client_id) return NO_SESSION;
+  const session = sessions.get(entry.session_client_id);
+  if (!session) return SESSION_GONE;
+  if (String(session.user) !== String(user)) return SESSION_NOT_MINE; // its sender is not us
+  return null;
+}
+
+/** The athlete must see such a set (as refused: Fix or Discard, on every page) rather than
+ * have it wait where no sender looks; unless it was fixed while we looked. */
+async function askTheAthlete(outbox, entry, why) {
+  const asRead = (now) => now.state === entry.state &&
+    now.session_id === entry.session_id && now.session_client_id === entry.session_client_id;
+  return Boolean(await outbox.update(entry.seq, { state: "refused", error: why }, asRead));
+}
+
+/** Something of the athlete's is waiting: a phone session to create, or an entry to send. */
+async function hasWork(outbox, mine) {
+  const { entries, sessions } = await outbox.snapshot();
+  return sessions.some((s) => mine(s) && s.id === null && !s.error) ||
+    entries.some((e) => mine(e) && e.state !== "refused");
+}
+
 /** Send the athlete's outbox once, as far as it goes, holding the lease (one sender at a
  * time). `stopped`: null (nothing sendable left), "unreachable", "signed-out", "busy", "aborted". */
 export async function syncOnce(outbox, { user, fetch, csrf = "", owner, timeoutMs = DEFAULT_TIMEOUT_MS, clock = realClock, signal, random = Math.random, steal = false } = {}) {
@@ -142,8 +174,12 @@ export async function syncOnce(outbox, { user, fetch, csrf = "", owner, timeoutM
   const leaseMs = timeoutMs + LEASE_MARGIN_MS;
   const hold = (force = false) => outbox.acquire(owner, clock.now(), leaseMs, force);
   // "Send now" takes the lease even from a hung sender: it stops at its next request.
-  if (!(await hold(steal))) return { ...result, stopped: "busy" };
   const mine = (row) => String(row.user) === String(user);
+  // Nothing to send, no lease: a page that only shows something (Today, a chart) and is left
+  // while its run holds the lease cannot let go of it, and the next page, with a check-in to
+  // send, would wait out the lease's whole term first.
+  if (!(await hasWork(outbox, mine))) return result;
+  if (!(await hold(steal))) return { ...result, stopped: "busy" };
   let stopped = null;
   let reason = null;
   try {
@@ -156,8 +192,10 @@ export async function syncOnce(outbox, { user, fetch, csrf = "", owner, timeoutM
     // Sessions started on the phone go first: their sets need the server's id.
     for (const session of (await outbox.allSessions()).filter((s) => mine(s) && s.id === null && !s.error)) {
       const answer = await send({ path: "/api/v1/sessions/", json: { date: session.date, client_id: session.client_id }, clientId: session.client_id });
-      if (answer.kind === "stored") await outbox.putSession({ ...session, id: answer.data.id });
-      else if (answer.kind === "refused") await outbox.putSession({ ...session, error: answer.message });
+      // Written onto the record as it is now: another sender may have stored it meanwhile, and
+      // a refusal heard late must not take back an id it learnt (its sets would wait forever).
+      if (answer.kind === "stored") await outbox.updateSession(session.client_id, { id: answer.data.id, error: null });
+      else if (answer.kind === "refused") await outbox.updateSession(session.client_id, { error: answer.message }, (now) => now.id === null);
       else {
         ({ kind: stopped, reason } = answer);
         result.retryAfterMs = answer.retryAfterMs || 0;
@@ -165,11 +203,17 @@ export async function syncOnce(outbox, { user, fetch, csrf = "", owner, timeoutM
       }
     }
     if (!stopped) {
-      const sessions = new Map((await outbox.allSessions()).map((s) => [s.client_id, s]));
-      const entries = (await outbox.all()).filter((e) => mine(e) && e.state !== "refused").sort((a, b) => a.seq - b.seq);
+      const snapshot = await outbox.snapshot();
+      const sessions = new Map(snapshot.sessions.map((s) => [s.client_id, s]));
+      const entries = snapshot.entries.filter((e) => mine(e) && e.state !== "refused").sort((a, b) => a.seq - b.seq);
       for (const entry of entries) {
         const request = requestFor(entry, sessions);
-        if (!request) continue; // its session has not reached the server (or was refused)
+        if (!request) {
+          // Its session has not reached the server yet (or was refused), or never can.
+          const why = unplaceable(entry, sessions, user);
+          if (why && (await askTheAthlete(outbox, entry, why))) result.refused += 1;
+          continue;
+        }
         const answer = await send(request);
         if (answer.kind === "stored") {
           await outbox.remove(entry.seq);
