@@ -9,9 +9,10 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/thrustlog
 DEV_ENV := DJANGO_DEBUG=1
-# Tests run across every core (pytest-xdist); each worker has its own test database.
+# Tests run across every core (pytest-xdist; an idle worker takes tests queued for a busy one);
+# each worker has its own test database.
 PYTEST_WORKERS ?= auto
-PYTEST := $(PY) -m pytest -n $(PYTEST_WORKERS)
+PYTEST := $(PY) -m pytest -n $(PYTEST_WORKERS) --dist worksteal
 
 .PHONY: help run test lint fmt test-sqlite test-postgres browser-deps pdf-deps postgres-up redis-up bench clean \
 	node-up js-deps lint-js test-js bench-offline
