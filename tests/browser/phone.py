@@ -3,7 +3,9 @@
 import re
 
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, expect
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.test import Client
+from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.browser.conftest import ARTIFACTS, TAP_TARGETS
 from tests.factories import PASSWORD
@@ -47,6 +49,14 @@ def check_page(page: Page, name: str) -> None:
     assert not violations, f"{name} has accessibility violations: {violations}"
     body_size = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
     assert body_size >= 16
+
+
+def signed_in(context: BrowserContext, base: str, user: AbstractBaseUser) -> None:
+    """Give the phone a session cookie for `user`, as if they had signed in earlier."""
+    client = Client()
+    client.force_login(user)
+    cookie = client.cookies["sessionid"].value
+    context.add_cookies([{"name": "sessionid", "value": cookie, "url": base}])
 
 
 def log_in(page: Page, base: str, username: str) -> None:

@@ -7,11 +7,10 @@ from decimal import Decimal
 
 import pytest
 from django.core.signals import request_started
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
-from tests.browser.phone import check_page
+from tests.browser.phone import check_page, signed_in
 from tests.factories import TrainingSessionFactory, UserFactory
 from tracker.models import PainReport, Set, TrainingSession
 from tracker.units import to_kg
@@ -42,10 +41,7 @@ def server_paths() -> Iterator[list[str]]:
 def athlete(live_server, context: BrowserContext):
     """A signed-in athlete on the phone."""
     user = UserFactory(username="basement")
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies["sessionid"].value
-    context.add_cookies([{"name": "sessionid", "value": cookie, "url": live_server.url}])
+    signed_in(context, live_server.url, user)
     return user
 
 

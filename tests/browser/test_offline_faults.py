@@ -7,11 +7,11 @@ import os
 from pathlib import Path
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import BrowserContext
 
 from tests.browser.faults import FaultRun
+from tests.browser.phone import signed_in
 from tests.factories import TrainingSessionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -37,10 +37,7 @@ def test_no_set_is_lost_duplicated_or_stuck_under_seeded_faults(
 ):
     athlete = UserFactory(username="faulty")
     session = TrainingSessionFactory(athlete=athlete, date=timezone.localdate())
-    client = Client()
-    client.force_login(athlete)
-    cookie = client.cookies["sessionid"].value
-    context.add_cookies([{"name": "sessionid", "value": cookie, "url": live_server.url}])
+    signed_in(context, live_server.url, athlete)
     run = FaultRun(context, live_server.url, session.pk, seed=SEED, timeout_s=1, slowdown=SLOWDOWN)
 
     report = run.run(ROUNDS, budget_s=BUDGET_S or float("inf"))

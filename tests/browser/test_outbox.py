@@ -9,11 +9,10 @@ import urllib.parse
 
 import pytest
 from django.core.signals import request_started
-from django.test import Client
 from django.utils import timezone
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
-from tests.browser.phone import check_page
+from tests.browser.phone import check_page, signed_in
 from tests.factories import PASSWORD, TrainingSessionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -24,10 +23,7 @@ SETS_API = "**/api/v1/sets/"
 @pytest.fixture
 def athlete(live_server, context: BrowserContext):
     user = UserFactory(username="weaksignal")
-    client = Client()
-    client.force_login(user)
-    cookie = client.cookies["sessionid"].value
-    context.add_cookies([{"name": "sessionid", "value": cookie, "url": live_server.url}])
+    signed_in(context, live_server.url, user)
     return user
 
 
