@@ -36,6 +36,8 @@ def test_a_new_athlete_logs_a_day_of_training_on_a_phone(live_server, page: Page
     check_page(page, "today-empty")
 
     page.get_by_role("button", name="Start today's session").click()
+    # The start is kept on the phone before the form posts: the click returns before that.
+    page.wait_for_url(re.compile(r"/sessions/\d+/$"))
     check_page(page, "session-new")
     page.get_by_label("Load (kg)", exact=True).fill("60")
     log_set(page)  # set 1: typed load, default setup
