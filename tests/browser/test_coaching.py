@@ -149,7 +149,7 @@ def test_twenty_athletes_show_six_or_more_rows_in_the_first_screen(live_server, 
     # Layout settles after the load event on a busy machine (fonts, the outbox panel): wait
     # for it, then say what the screen holds if it never gets there.
     with contextlib.suppress(PlaywrightTimeout):
-        page.wait_for_function(f"({whole_rows})() >= 6", timeout=10_000)
+        page.wait_for_function(f"() => ({whole_rows})() >= 6", timeout=10_000)
     whole = page.evaluate(whole_rows)
     assert whole >= 6, f"{whole} whole rows above the tab bar"
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
