@@ -30,10 +30,19 @@ TAP_TARGETS = (
 expect.set_options(timeout=15_000)
 
 
+# Now and then (about one suite run in three on this machine) Chromium wedges one page: a
+# navigation or a context close that never ends, with the server idle (seen with py-spy) and
+# no error in the page. Such a test runs once more, shown as R in the summary. Not the fault
+# run: a rare failure there is what it exists to find.
+NO_RERUN = ("test_offline_faults.py",)
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            if item.fspath.basename not in NO_RERUN:
+                item.add_marker(pytest.mark.flaky(reruns=1))
             if not shutil.which(CHROMIUM):
                 item.add_marker(pytest.mark.skip(reason=f"{CHROMIUM} is not installed"))
 
