@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import PainReportFactory, SetFactory, TrainingSessionFactory
-from tracker import services
+from tracker import services, units
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +47,22 @@ def test_the_summary_counts_sets_volume_and_the_top_set(athlete_client, finished
     assert "<dd>3</dd>" in html
     assert "2480 kg" in html  # 100x8 + 105x8 + 105x8
     assert "105 kg × 8" in html
+
+
+def test_in_pounds_the_volume_is_what_was_lifted_in_whole_pounds(client, athlete):
+    athlete.profile.unit = "lb"
+    athlete.profile.save()
+    client.force_login(athlete)  # the unit is read at sign-in
+    session = TrainingSessionFactory(athlete=athlete, date=timezone.localdate())
+    for pounds in ("230", "225", "225"):  # stored in kg: 104.33, 102.06, 102.06
+        load_kg = units.to_kg(Decimal(pounds), "lb")
+        services.set_log(athlete=athlete, session=session, load_kg=load_kg, reps=10)
+    services.session_finish(
+        athlete=athlete, session=session, bench_height_cm=None, bench_stable=None, notes="",
+        symptoms=[], after_pain={},
+    )  # fmt: skip
+
+    assert "<dd>6800 lb</dd>" in summary_html(client, session)  # not 6800.2 lb
 
 
 def test_the_summary_compares_with_the_session_before(athlete_client, finished):

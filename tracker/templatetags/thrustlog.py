@@ -1,4 +1,4 @@
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django import template
@@ -52,6 +52,23 @@ def records(logged: Any, unit: str = "kg") -> str:
 def sets_in_short(sets: Any, unit: str = "kg") -> str:
     """The sets of a session in one line, reps grouped by load (tracker.rows.sets_in_short)."""
     return rows.sets_in_short(sets, unit)
+
+
+@register.filter
+def volume(kg: Decimal | None, unit: str = "kg", signed: bool = False) -> str:
+    """A session's volume in whole units ("6800 lb", or "+880 kg" when `signed`): the sum of
+    many loads, each stored in kg, has a decimal in lb that no one lifted (6800.2 lb)."""
+    if kg is None:
+        return ""
+    whole = units.from_kg(Decimal(kg), unit).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    if not signed:
+        return f"{whole} {unit}"
+    return f"±0 {unit}" if whole == 0 else f"+{whole} {unit}" if whole > 0 else f"−{-whole} {unit}"
+
+
+@register.filter
+def signed_volume(kg: Decimal | None, unit: str = "kg") -> str:
+    return volume(kg, unit, signed=True)
 
 
 @register.filter
