@@ -63,8 +63,8 @@ def context(new_context: Callable[..., BrowserContext]) -> Iterator[BrowserConte
 
     Closed while a page had just sent a set (its service worker woken by Background Sync, the
     page on its way to the server's copy of itself), Chromium's context close hung for good
-    in about one run in 25 of such a test (seen in CI, repeated locally); leaving the pages
-    first ended that in 40 runs out of 40. A page that cannot leave in time is closed as is.
+    in about one run in 25 of such a test (seen in CI, repeated locally); with the pages left
+    first, none hung in 90 runs. A page that cannot leave in time is closed as is.
     """
     context = new_context()
     yield context
