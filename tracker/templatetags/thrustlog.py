@@ -54,21 +54,31 @@ def sets_in_short(sets: Any, unit: str = "kg") -> str:
     return rows.sets_in_short(sets, unit)
 
 
+def _whole(kg: Decimal, unit: str) -> Decimal:
+    return units.from_kg(Decimal(kg), unit).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+
+
+def _with_sign(amount: Decimal, shown: str) -> str:
+    """`shown` (an amount without its sign) as a change: "+5 kg", "-11 lb", "±0 kg"."""
+    if amount == 0:
+        return f"±{shown}"
+    return f"+{shown}" if amount > 0 else f"−{shown}"
+
+
 @register.filter
-def volume(kg: Decimal | None, unit: str = "kg", signed: bool = False) -> str:
-    """A session's volume in whole units ("6800 lb", or "+880 kg" when `signed`): the sum of
-    many loads, each stored in kg, has a decimal in lb that no one lifted (6800.2 lb)."""
-    if kg is None:
-        return ""
-    whole = units.from_kg(Decimal(kg), unit).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    if not signed:
-        return f"{whole} {unit}"
-    return f"±0 {unit}" if whole == 0 else f"+{whole} {unit}" if whole > 0 else f"−{-whole} {unit}"
+def volume(kg: Decimal | None, unit: str = "kg") -> str:
+    """A session's volume in whole units ("6800 lb"): the sum of many loads, each stored in
+    kg, has a decimal in lb that no one lifted (6800.2 lb)."""
+    return "" if kg is None else f"{_whole(kg, unit)} {unit}"
 
 
 @register.filter
 def signed_volume(kg: Decimal | None, unit: str = "kg") -> str:
-    return volume(kg, unit, signed=True)
+    """A change of volume, in whole units with its sign: "+880 kg"."""
+    if kg is None:
+        return ""
+    whole = _whole(kg, unit)
+    return _with_sign(whole, f"{abs(whole)} {unit}")
 
 
 @register.filter
@@ -76,10 +86,8 @@ def signed_load(kg: Decimal | None, unit: str = "kg") -> str:
     """A change of load with its sign: "+5 kg", "-11 lb", "±0 kg"."""
     if kg is None:
         return ""
-    shown = units.display(abs(kg), unit)
-    if units.from_kg(abs(kg), unit) == 0:
-        return f"±{shown}"
-    return f"+{shown}" if kg > 0 else f"−{shown}"
+    rounded = units.from_kg(abs(kg), unit) * (1 if kg > 0 else -1)
+    return _with_sign(rounded, units.display(abs(kg), unit))
 
 
 @register.simple_tag
