@@ -9,8 +9,9 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Locator, Page, expect
 
+from tests.browser.conftest import NewContext
 from tests.browser.phone import check_page, log_in
 from tests.factories import SetFactory, TrainingSessionFactory
 from tracker.models import Profile, Set, TrainingSession
@@ -28,11 +29,8 @@ PHONES = [
 ]
 
 
-def phone(browser: Browser, viewport: dict, locale: str, zone: str) -> Page:
-    context = browser.new_context(
-        viewport=viewport, is_mobile=True, has_touch=True, locale=locale, timezone_id=zone
-    )
-    return context.new_page()
+def phone(new_context: NewContext, viewport: dict, locale: str, zone: str) -> Page:
+    return new_context(viewport=viewport, locale=locale, timezone_id=zone).new_page()
 
 
 def assert_in_thumb_reach(page: Page, control: Locator, name: str) -> None:
@@ -66,11 +64,11 @@ def returning_athlete(athlete):
 @pytest.mark.parametrize("viewport", PHONES)
 @pytest.mark.parametrize(("locale", "zone"), PLACES)
 def test_five_sets_take_six_taps_and_the_button_stays_under_the_thumb(
-    live_server, browser: Browser, returning_athlete, locale, zone, viewport
+    live_server, new_context: NewContext, returning_athlete, locale, zone, viewport
 ):
     returning_athlete.profile.time_zone = zone
     returning_athlete.profile.save()
-    page = phone(browser, viewport, locale, zone)
+    page = phone(new_context, viewport, locale, zone)
     log_in(page, live_server.url, returning_athlete.username)
     taps = 0
 
@@ -95,15 +93,14 @@ def test_five_sets_take_six_taps_and_the_button_stays_under_the_thumb(
     )
     if viewport["width"] == 360 and locale == "de-DE":
         check_page(page, "bench-five-sets-360")
-    page.context.close()
 
 
 @pytest.mark.parametrize("viewport", PHONES)
 def test_opening_the_pain_picker_keeps_the_button_on_screen(
-    live_server, browser: Browser, returning_athlete, viewport
+    live_server, new_context: NewContext, returning_athlete, viewport
 ):
     session = TrainingSessionFactory(athlete=returning_athlete, date=local_today("UTC"))
-    page = phone(browser, viewport, "en-GB", "Europe/London")
+    page = phone(new_context, viewport, "en-GB", "Europe/London")
     log_in(page, live_server.url, returning_athlete.username)
     page.goto(f"{live_server.url}/sessions/{session.pk}/#log")
     page.get_by_text("Did anything hurt?").tap()
@@ -115,12 +112,11 @@ def test_opening_the_pain_picker_keeps_the_button_on_screen(
     focused = page.locator(":focus")
     expect(focused).to_have_attribute("name", "score_lower_back")
     expect(focused).to_be_in_viewport()
-    page.context.close()
 
 
 @pytest.mark.parametrize("viewport", PHONES)
-def test_the_tab_bar_fits_the_screen(live_server, browser: Browser, athlete, viewport):
-    page = phone(browser, viewport, "en-US", "UTC")
+def test_the_tab_bar_fits_the_screen(live_server, new_context: NewContext, athlete, viewport):
+    page = phone(new_context, viewport, "en-US", "UTC")
     log_in(page, live_server.url, athlete.username)
     widths = page.evaluate(
         "() => { const nav = document.querySelector('nav.tabs');"
@@ -128,7 +124,6 @@ def test_the_tab_bar_fits_the_screen(live_server, browser: Browser, athlete, vie
     )
     assert widths[0] <= viewport["width"], f"the tab bar is {widths[0]} px wide"
     assert max(widths[1:]) <= 0, "a tab's label overflows its tab"
-    page.context.close()
 
 
 LOADS_TYPED = {"en-US": ("82.5", "82.5"), "en-GB": ("82.5", "82.5"), "de-DE": ("82,5", "82.5")}
@@ -136,9 +131,9 @@ LOADS_TYPED = {"en-US": ("82.5", "82.5"), "en-GB": ("82.5", "82.5"), "de-DE": ("
 
 @pytest.mark.parametrize(("locale", "zone"), PLACES)
 def test_a_new_athlete_signs_up_logs_and_finishes_in_their_language_and_zone(
-    live_server, browser: Browser, locale, zone
+    live_server, new_context: NewContext, locale, zone
 ):
-    page = phone(browser, {"width": 390, "height": 844}, locale, zone)
+    page = phone(new_context, {"width": 390, "height": 844}, locale, zone)
     base = live_server.url
     page.goto(f"{base}/accounts/signup/")
     page.get_by_label("Username").fill("newcomer")
@@ -163,14 +158,13 @@ def test_a_new_athlete_signs_up_logs_and_finishes_in_their_language_and_zone(
     session = TrainingSession.objects.get(athlete__username="newcomer")
     assert session.finished_at is not None
     assert session.date == local_today(zone)
-    page.context.close()
 
 
 def test_a_finish_form_with_an_error_summarises_it_and_focuses_the_field(
-    live_server, browser: Browser, athlete
+    live_server, new_context: NewContext, athlete
 ):
     session = TrainingSessionFactory(athlete=athlete, date=local_today("UTC"))
-    page = phone(browser, {"width": 390, "height": 844}, "de-DE", "Europe/Berlin")
+    page = phone(new_context, {"width": 390, "height": 844}, "de-DE", "Europe/Berlin")
     log_in(page, live_server.url, athlete.username)
     page.goto(f"{live_server.url}/sessions/{session.pk}/finish/")
     page.get_by_label("Date").fill("")
@@ -181,15 +175,14 @@ def test_a_finish_form_with_an_error_summarises_it_and_focuses_the_field(
     expect(page.locator(":focus")).to_be_in_viewport()
     page.evaluate("scrollTo(0, 0)")
     check_page(page, "finish-error-summary")
-    page.context.close()
 
 
 def test_changing_a_set_on_a_phone_changes_that_set_and_adds_none(
-    live_server, browser: Browser, athlete
+    live_server, new_context: NewContext, athlete
 ):
     session = TrainingSessionFactory(athlete=athlete, date=local_today("Europe/Berlin"))
     logged = SetFactory(session=session, position=1, load_kg=Decimal("100"), reps=8)
-    page = phone(browser, {"width": 390, "height": 844}, "de-DE", "Europe/Berlin")
+    page = phone(new_context, {"width": 390, "height": 844}, "de-DE", "Europe/Berlin")
     log_in(page, live_server.url, athlete.username)
     page.goto(f"{live_server.url}/sets/{logged.pk}/edit/")
     expect(page.locator("html")).to_have_attribute("data-outbox", "ready")
@@ -199,11 +192,12 @@ def test_changing_a_set_on_a_phone_changes_that_set_and_adds_none(
     assert list(session.sets.values_list("pk", "load_kg", "reps")) == [
         (logged.pk, Decimal("102.50"), 8)
     ]
-    page.context.close()
 
 
-def test_settings_offer_a_searchable_list_of_real_zones(live_server, browser: Browser, athlete):
-    page = phone(browser, {"width": 390, "height": 844}, "en-GB", "Europe/London")
+def test_settings_offer_a_searchable_list_of_real_zones(
+    live_server, new_context: NewContext, athlete
+):
+    page = phone(new_context, {"width": 390, "height": 844}, "en-GB", "Europe/London")
     log_in(page, live_server.url, athlete.username)
     page.goto(f"{live_server.url}/settings/")
     check_page(page, "settings-time-zone")
@@ -211,7 +205,6 @@ def test_settings_offer_a_searchable_list_of_real_zones(live_server, browser: Br
     page.get_by_role("button", name="Save settings").tap()
     expect(page.locator(".messages")).to_contain_text("Settings saved.")
     assert Profile.objects.get(user=athlete).time_zone == "Europe/London"
-    page.context.close()
 
 
 # --- the rest timer --------------------------------------------------------------------------
@@ -228,10 +221,10 @@ def seconds_left(page: Page) -> int:
 
 
 def test_the_rest_timer_starts_counts_survives_a_reload_and_vibrates_at_zero(
-    live_server, browser: Browser, returning_athlete
+    live_server, new_context: NewContext, returning_athlete
 ):
     session = TrainingSessionFactory(athlete=returning_athlete, date=local_today("UTC"))
-    page = phone(browser, {"width": 390, "height": 844}, "en-GB", "Europe/London")
+    page = phone(new_context, {"width": 390, "height": 844}, "en-GB", "Europe/London")
     page.add_init_script(VIBRATIONS)
     log_in(page, live_server.url, returning_athlete.username)
     page.goto(f"{live_server.url}/sessions/{session.pk}/#log")
@@ -259,14 +252,13 @@ def test_the_rest_timer_starts_counts_survives_a_reload_and_vibrates_at_zero(
 
     page.get_by_role("button", name="Skip").tap()
     expect(timer).to_be_hidden()
-    page.context.close()
 
 
 def test_a_set_kept_offline_starts_the_timer_and_is_checked_for_records(
-    live_server, browser: Browser, returning_athlete
+    live_server, new_context: NewContext, returning_athlete
 ):
     session = TrainingSessionFactory(athlete=returning_athlete, date=local_today("UTC"))
-    page = phone(browser, {"width": 390, "height": 844}, "en-US", "America/New_York")
+    page = phone(new_context, {"width": 390, "height": 844}, "en-US", "America/New_York")
     log_in(page, live_server.url, returning_athlete.username)
     page.goto(f"{live_server.url}/sessions/{session.pk}/#log")
     page.context.set_offline(True)
@@ -279,15 +271,14 @@ def test_a_set_kept_offline_starts_the_timer_and_is_checked_for_records(
     page.get_by_role("button", name="Log set").tap()  # heavier than 100 x 8: a record, offline
     expect(bar_status).to_contain_text("★ New record: heaviest set, best estimated 1RM!")
     assert_in_thumb_reach(page, page.get_by_role("button", name="Log set"), "Log set offline")
-    page.context.close()
 
 
 # --- plate math ------------------------------------------------------------------------------
 
 
-def test_plates_per_side_for_100_kg(live_server, browser: Browser, returning_athlete):
+def test_plates_per_side_for_100_kg(live_server, new_context: NewContext, returning_athlete):
     session = TrainingSessionFactory(athlete=returning_athlete, date=local_today("UTC"))
-    page = phone(browser, {"width": 360, "height": 740}, "de-DE", "Europe/Berlin")
+    page = phone(new_context, {"width": 360, "height": 740}, "de-DE", "Europe/Berlin")
     log_in(page, live_server.url, returning_athlete.username)
     page.goto(f"{live_server.url}/sessions/{session.pk}/#log")
     line = page.locator("#plates-line")
@@ -297,17 +288,16 @@ def test_plates_per_side_for_100_kg(live_server, browser: Browser, returning_ath
     page.get_by_label("Load (kg)", exact=True).fill("101")
     expect(line).to_have_text("Your plates cannot make 101 kg: 100 or 102.5 kg")
     check_page(page, "bench-plates-kg")
-    page.context.close()
 
 
 def test_plates_per_side_for_225_lb_and_the_stepper_lands_on_loadable_loads(
-    live_server, browser: Browser, athlete
+    live_server, new_context: NewContext, athlete
 ):
     athlete.profile.unit = "lb"
     athlete.profile.save()
     session = TrainingSessionFactory(athlete=athlete, date=local_today("UTC"))
     SetFactory(session=session, position=1, load_kg=Decimal("102.06"), reps=5)  # 225 lb
-    page = phone(browser, {"width": 390, "height": 844}, "en-US", "America/New_York")
+    page = phone(new_context, {"width": 390, "height": 844}, "en-US", "America/New_York")
     log_in(page, live_server.url, athlete.username)
     page.goto(f"{live_server.url}/sessions/{session.pk}/#log")
     load = page.get_by_label("Load (lb)", exact=True)
@@ -318,7 +308,6 @@ def test_plates_per_side_for_225_lb_and_the_stepper_lands_on_loadable_loads(
     expect(load).to_have_value("255")
     page.get_by_role("button", name="Load (lb): less").tap()
     expect(load).to_have_value("250")
-    page.context.close()
 
 
 # --- the new screens, light and dark ---------------------------------------------------------
@@ -326,13 +315,10 @@ def test_plates_per_side_for_225_lb_and_the_stepper_lands_on_loadable_loads(
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_new_screens_pass_the_phone_checks(
-    live_server, browser: Browser, returning_athlete, scheme
+    live_server, new_context: NewContext, returning_athlete, scheme
 ):
     session = TrainingSessionFactory(athlete=returning_athlete, date=local_today("UTC"))
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
-        color_scheme=scheme,
-    )  # fmt: skip
+    context = new_context(color_scheme=scheme)
     page = context.new_page()
     log_in(page, live_server.url, returning_athlete.username)
     page.goto(f"{live_server.url}/sessions/{session.pk}/#log")
@@ -351,4 +337,3 @@ def test_the_new_screens_pass_the_phone_checks(
     check_page(page, f"bench-records-{scheme}")
     page.goto(f"{live_server.url}/settings/")
     check_page(page, f"bench-settings-{scheme}")
-    context.close()

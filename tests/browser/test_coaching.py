@@ -10,10 +10,10 @@ import re
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Browser, BrowserContext, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import NewContext
 from tests.browser.phone import check_page, choose, log_in
 from tests.coaching.builders import roster_of
 from tests.factories import TrainingSessionFactory, UserFactory
@@ -28,16 +28,14 @@ WRAPPED_OR_CLIPPED = """els => els.filter(e => {
 }).map(e => e.textContent)"""
 
 
-def phone(browser: Browser, viewport: dict = PHONE) -> BrowserContext:
-    return browser.new_context(viewport=viewport, is_mobile=True, has_touch=True)
-
-
-def test_a_sharp_pain_puts_the_athlete_first_on_the_coachs_roster(live_server, browser: Browser):
+def test_a_sharp_pain_puts_the_athlete_first_on_the_coachs_roster(
+    live_server, new_context: NewContext
+):
     base = live_server.url
     coach = UserFactory(username="coach", first_name="Cora", last_name="Coach")
     UserFactory(username="bea", first_name="Bea", last_name="Strong")
     roster_of(coach, 2, start=1)  # already coached: a caution, and a rising pain
-    coach_phone, athlete_phone = phone(browser), phone(browser)
+    coach_phone, athlete_phone = new_context(), new_context()
     coach_page, athlete_page = coach_phone.new_page(), athlete_phone.new_page()
 
     # The coach invites.
@@ -102,17 +100,15 @@ def test_a_sharp_pain_puts_the_athlete_first_on_the_coachs_roster(live_server, b
     note = athlete_page.locator(".note", has_text="Please get this looked at.")
     expect(note).to_contain_text("Coach's note · Cora Coach")
     check_page(athlete_page, "athlete-advice-with-note")
-    coach_phone.close()
-    athlete_phone.close()
 
 
-def test_the_coach_pages_fit_a_360_pixel_phone(live_server, browser: Browser):
+def test_the_coach_pages_fit_a_360_pixel_phone(live_server, new_context: NewContext):
     coach = UserFactory(username="coach")
     coach.profile.is_coach = True
     coach.profile.save()
     (first, *_, quiet) = roster_of(coach, 6)
     session = TrainingSessionFactory(athlete=quiet, date=timezone.localdate())
-    context = phone(browser, {"width": 360, "height": 740})
+    context = new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
     log_in(page, live_server.url, "coach")
     tabs = page.locator("nav.tabs a")
@@ -131,13 +127,14 @@ def test_the_coach_pages_fit_a_360_pixel_phone(live_server, browser: Browser):
         # Each tab's label fits on one line inside its tab (a fixed bar clips or wraps).
         broken = tabs.evaluate_all(WRAPPED_OR_CLIPPED)
         assert broken == [], f"{name}: tab labels that do not fit: {broken}"
-    context.close()
 
 
-def test_twenty_athletes_show_six_or_more_rows_in_the_first_screen(live_server, browser: Browser):
+def test_twenty_athletes_show_six_or_more_rows_in_the_first_screen(
+    live_server, new_context: NewContext
+):
     coach = UserFactory(username="coach")
     roster_of(coach, 20)
-    context = phone(browser, {"width": 390, "height": 844})
+    context = new_context()
     page = context.new_page()
     log_in(page, live_server.url, "coach")
     expect(page).to_have_url(live_server.url + "/coach/")  # a coach lands on the roster
@@ -154,4 +151,3 @@ def test_twenty_athletes_show_six_or_more_rows_in_the_first_screen(live_server, 
     assert whole >= 6, f"{whole} whole rows above the tab bar"
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     check_page(page, "coach-roster-20")
-    context.close()

@@ -4,10 +4,10 @@ it, and the roster no longer asks for a look."""
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import expect
 
 from coaching import services
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import NewContext
 from tests.browser.phone import check_page, log_in
 from tests.coaching.conftest import link
 from tests.factories import TrainingSessionFactory, UserFactory
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_an_athlete_replies_to_a_note_from_today_and_the_coach_sees_it_unread(
-    live_server, browser: Browser
+    live_server, new_context: NewContext
 ):
     base = live_server.url
     coach = UserFactory(username="coach", first_name="Cora", last_name="Coach")
@@ -26,8 +26,7 @@ def test_an_athlete_replies_to_a_note_from_today_and_the_coach_sees_it_unread(
     services.comment_add(
         coach=coach, athlete=athlete, session=session, body="Film your top set next time."
     )
-    phones = [browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True) for _ in "ab"]
-    coach_page, athlete_page = (context.new_page() for context in phones)
+    coach_page, athlete_page = new_context().new_page(), new_context().new_page()
 
     # The athlete opens Today: the new note comes first, with a reply box.
     log_in(athlete_page, base, "bea")

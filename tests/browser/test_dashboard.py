@@ -8,9 +8,9 @@ from decimal import Decimal
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import ARTIFACTS, PHONE
+from tests.browser.conftest import ARTIFACTS, NewContext
 from tests.browser.phone import check_page, log_in
 from tests.dashboard.history import add_weeks
 from tests.factories import PainReportFactory, SetFactory, TrainingSessionFactory
@@ -117,10 +117,8 @@ def test_advice_evidence_links_to_the_load_against_pain_chart(live_server, page:
     assert page.evaluate("document.getElementById('load-pain').getBoundingClientRect().top") < 300
 
 
-def test_the_switches_work_without_javascript(live_server, browser: Browser, history):
-    context = browser.new_context(
-        viewport=PHONE, is_mobile=True, has_touch=True, java_script_enabled=False
-    )
+def test_the_switches_work_without_javascript(live_server, new_context: NewContext, history):
+    context = new_context(java_script_enabled=False)
     page = context.new_page()
     log_in(page, live_server.url, history.username)
     page.goto(f"{live_server.url}/charts/")
@@ -135,14 +133,10 @@ def test_the_switches_work_without_javascript(live_server, browser: Browser, his
     expect(page.locator("#setup table")).to_be_visible()
     # check_page evaluates scripts in the page, which never answer with JavaScript off.
     page.screenshot(path=ARTIFACTS / "dashboard-no-javascript.png", full_page=True)
-    context.close()
 
 
-def test_dark_mode_and_a_360_pixel_phone(live_server, browser: Browser, history):
-    context = browser.new_context(
-        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True,
-        color_scheme="dark",
-    )  # fmt: skip
+def test_dark_mode_and_a_360_pixel_phone(live_server, new_context: NewContext, history):
+    context = new_context(viewport={"width": 360, "height": 740}, color_scheme="dark")
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -160,4 +154,3 @@ def test_dark_mode_and_a_360_pixel_phone(live_server, browser: Browser, history)
     check_page(page, "dashboard-dark-360-all")
     screenshot_each_chart(page, "dashboard-dark-chart")
     assert errors == []
-    context.close()

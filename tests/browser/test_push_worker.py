@@ -5,9 +5,8 @@ reads back the notification it showed."""
 import json
 
 import pytest
-from playwright.sync_api import Browser
 
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import NewContext
 from tests.browser.phone import log_in
 from tests.factories import UserFactory
 
@@ -22,9 +21,9 @@ SHOWN = """async () => {
 }"""
 
 
-def test_the_worker_shows_the_notice_a_push_brings(live_server, browser: Browser):
+def test_the_worker_shows_the_notice_a_push_brings(live_server, new_context: NewContext):
     UserFactory(username="bea")
-    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    context = new_context()
     context.grant_permissions(["notifications"], origin=live_server.url)
     page = context.new_page()
     log_in(page, live_server.url, "bea")

@@ -5,10 +5,10 @@ test-artifacts/ for a person to look at."""
 import subprocess
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from reports import services
-from tests.browser.conftest import ARTIFACTS, PHONE
+from tests.browser.conftest import ARTIFACTS, NewContext
 from tests.browser.phone import check_page, choose, log_in
 from tests.reports.conftest import MISSING
 from tests.reports.history import pad_history
@@ -42,9 +42,9 @@ def test_the_report_page_on_a_phone(live_server, page: Page, athlete, history, c
 
 
 def test_the_print_layout_is_black_on_white_without_the_app_around_it(
-    live_server, browser: Browser, athlete, history
+    live_server, new_context: NewContext, athlete, history
 ):
-    context = browser.new_context(viewport=A4)
+    context = new_context(viewport=A4, is_mobile=False, has_touch=False)
     page = context.new_page()
     log_in(page, live_server.url, athlete.username)
     page.goto(f"{live_server.url}/report/")
@@ -55,7 +55,6 @@ def test_the_print_layout_is_black_on_white_without_the_app_around_it(
     assert not page.locator(".screen-only").is_visible()
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background == "rgb(255, 255, 255)"
-    context.close()
 
 
 @pytest.mark.skipif(MISSING is not None, reason=MISSING or "")
@@ -72,7 +71,9 @@ def test_the_server_pdf_pages_as_pictures(live_server, page: Page, athlete, hist
     assert (ARTIFACTS / "report-pdf-page-1.png").exists()
 
 
-def test_sharing_a_link_on_a_phone(live_server, page: Page, athlete, history, console_errors):
+def test_sharing_a_link_on_a_phone(
+    live_server, page: Page, new_context: NewContext, athlete, history, console_errors
+):
     log_in(page, live_server.url, athlete.username)
     page.goto(f"{live_server.url}/settings/")
     page.get_by_role("link", name="Share links for a clinician").tap()
@@ -84,12 +85,11 @@ def test_sharing_a_link_on_a_phone(live_server, page: Page, athlete, history, co
     assert "/shared/" in url
     check_page(page, "share-links")
 
-    clinician = page.context.browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    clinician = new_context()
     shared = clinician.new_page()
     shared.goto(url)
     expect(shared.get_by_role("heading", level=1)).to_contain_text("Training and pain report")
     check_page(shared, "shared-report")
-    clinician.close()
 
     page.reload()
     expect(page.get_by_text("Opened 1 time:")).to_be_visible()

@@ -2,9 +2,9 @@
 headings (athlete, last session, why look now, the last weeks)."""
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import expect
 
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, NewContext
 from tests.browser.phone import log_in
 from tests.coaching.builders import roster_of
 from tests.factories import UserFactory
@@ -12,10 +12,12 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_on_a_desk_the_roster_is_a_table_of_one_line_rows(live_server, browser: Browser):
+def test_on_a_desk_the_roster_is_a_table_of_one_line_rows(live_server, new_context: NewContext):
     coach = UserFactory(username="coach")
     roster_of(coach, 20)
-    page = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    page = new_context(
+        viewport={"width": 1280, "height": 800}, is_mobile=False, has_touch=False
+    ).new_page()
     log_in(page, live_server.url, "coach")
     page.goto(f"{live_server.url}/coach/")
 

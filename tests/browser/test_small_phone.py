@@ -2,21 +2,19 @@
 
 import pytest
 from django.utils import timezone
-from playwright.sync_api import Browser
 
+from tests.browser.conftest import NewContext
 from tests.browser.phone import check_page, log_in
 from tests.factories import PainReportFactory, SetFactory, TrainingSessionFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_every_page_fits_a_360_pixel_phone(live_server, browser: Browser, athlete):
+def test_every_page_fits_a_360_pixel_phone(live_server, new_context: NewContext, athlete):
     session = TrainingSessionFactory(athlete=athlete, date=timezone.localdate())
     logged = SetFactory(session=session)
     PainReportFactory(session=session, region="hip_bone", score=4)
-    context = browser.new_context(
-        viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True
-    )
+    context = new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
     log_in(page, live_server.url, athlete.username)
     pages = {
@@ -31,4 +29,3 @@ def test_every_page_fits_a_360_pixel_phone(live_server, browser: Browser, athlet
     for name, path in pages.items():
         page.goto(live_server.url + path)
         check_page(page, f"360-{name}")
-    context.close()
