@@ -288,7 +288,7 @@ class AthleteSummary(models.Model):
     weekly_volume = models.JSONField(default=dict, blank=True)
     # [["YYYY-MM-DD", region, worst score, character], ...]: worst pain per day and region.
     daily_pain = models.JSONField(default=list, blank=True)
-    # [["YYYY-MM-DD", kind], ...]
+    # [["YYYY-MM-DD", kind], ...]: each red flag not marked gone since, with its last report.
     red_flags = models.JSONField(default=list, blank=True)
     advice_cause = models.CharField(max_length=40, blank=True)
     advice_severity = models.CharField(max_length=20, blank=True)

@@ -16,10 +16,9 @@ from typing import Any, Protocol
 from django.contrib.auth.models import User
 
 from advice.services import REASON_CODES, reply_reason
-from advice.thresholds import RECENT_WEEKS, monday
+from advice.thresholds import monday
 
 PAIN_WINDOW_DAYS = 7  # "worst pain in the last 7 days"
-FLAG_DAYS = RECENT_WEEKS * 7  # red flags count as long as the referral rule counts them
 STOPPED_DAYS = 14  # no session for this long: "stopped logging"
 AVERAGE_WEEKS = 4
 
@@ -157,8 +156,9 @@ def _reasons(summary: Stored | None, unread: Unread) -> tuple[tuple[str, str], .
 def _flags(
     summary: Stored, today: date
 ) -> tuple[frozenset[str], tuple[str, ...], tuple[int, str] | None]:
-    since = (today - timedelta(days=FLAG_DAYS)).isoformat()
-    red = tuple(sorted({k for d, k in summary.red_flags if d > since}))
+    # Stored are the open ones only (coaching.summaries.open_red_flags): a red flag stays on
+    # the roster, whatever its age, until the athlete says it is gone.
+    red = tuple(sorted({k for _, k in summary.red_flags}))
     flags = {REASON_FLAGS[code] for code, _, _ in summary.reasons if code in REASON_FLAGS}
     if summary.advice_severity == "see_professional":
         flags.add("referral")

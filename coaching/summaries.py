@@ -20,7 +20,6 @@ from advice.history import History
 from advice.services import history_of, triage, voice_for
 from advice.thresholds import monday
 from coaching.models import AthleteSummary, CoachLink
-from coaching.roster import FLAG_DAYS
 from tracker.models import PainReport
 from tracker.queries import calendar_of
 
@@ -57,6 +56,25 @@ def forget_coached(athlete_id: int) -> None:
     transaction.on_commit(lambda: cache.delete(_coached_key(athlete_id)))
 
 
+def open_red_flags(history: History) -> list[list[str]]:
+    """[last reported day, kind] of each red-flag symptom the athlete has not marked as gone
+    since, however long ago: a red flag never expires by itself (issue 16). A resolution on a
+    day closes the reports up to that day, as in the advice (Timeline.open_symptoms), which
+    also ignores a resolution dated after today."""
+    last: dict[str, date] = {}
+    for s in history.symptoms:
+        last[s.symptom] = max(s.date, last.get(s.symptom, s.date))
+    gone: dict[str, date] = {}
+    for r in history.resolutions:
+        if r.date <= history.today:
+            gone[r.symptom] = max(r.date, gone.get(r.symptom, r.date))
+    return sorted(
+        [day.isoformat(), kind]
+        for kind, day in last.items()
+        if kind not in gone or day > gone[kind]
+    )
+
+
 def _facts(athlete: User, history: History, today: date) -> dict[str, object]:
     """The dated facts the roster needs, trimmed to the windows it can show."""
     first_week = monday(today) - timedelta(weeks=VOLUME_WEEKS - 1)
@@ -68,14 +86,11 @@ def _facts(athlete: User, history: History, today: date) -> dict[str, object]:
         .annotate(worst=Max("score"))
         .order_by("session__date", "region")
     )
-    flags_since = today - timedelta(days=FLAG_DAYS)
     return {
         "last_session_date": max((b.date for b in history.benches), default=None),
         "weekly_volume": volumes,
         "daily_pain": [[r["session__date"].isoformat(), r["region"], r["worst"]] for r in pain],
-        "red_flags": sorted(
-            {(s.date.isoformat(), s.symptom) for s in history.symptoms if s.date > flags_since}
-        ),
+        "red_flags": open_red_flags(history),
     }
 
 

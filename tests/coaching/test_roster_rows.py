@@ -128,12 +128,21 @@ def test_an_athlete_who_never_logged_has_not_stopped():
     assert r.attention == "other"
 
 
-def test_red_flags_count_for_four_weeks():
+def test_an_open_red_flag_stays_on_the_row_whatever_its_age():
+    # Stored are the open flags only (summaries.open_red_flags): the row never ages them out.
     kinds = [[(TODAY - timedelta(days=3)).isoformat(), "numbness"],
-             [(TODAY - timedelta(days=28)).isoformat(), "swelling"]]  # fmt: skip
+             [(TODAY - timedelta(days=200)).isoformat(), "swelling"]]  # fmt: skip
     r = row(red_flags=kinds)
-    assert r.red_flags == ("numbness",)
+    assert r.red_flags == ("numbness", "swelling")
+    assert "red_flags" in r.flags
     assert r.attention == "referral"
+
+
+def test_a_row_without_open_red_flags_has_no_red_flag_chip():
+    r = row(red_flags=[])
+    assert r.red_flags == ()
+    assert "red_flags" not in r.flags
+    assert r.attention == "other"
 
 
 @pytest.mark.parametrize(

@@ -135,6 +135,62 @@ def test_red_flags_and_deletions_reach_the_summary(
     assert (stored.red_flags, stored.daily_pain, stored.last_session_date) == ([], [], None)
 
 
+def _flag_on(athlete, days_ago: int, kind: str, callbacks) -> None:
+    day = timezone.localdate() - timedelta(days=days_ago)
+    with callbacks(execute=True):
+        services.session_start(athlete=athlete, date=day, symptoms=[kind])
+
+
+def _stored_flags(athlete) -> list[str]:
+    return [kind for _, kind in AthleteSummary.objects.get(athlete=athlete).red_flags]
+
+
+def test_a_red_flag_months_old_stays_on_the_summary_until_marked_gone(
+    coached, django_capture_on_commit_callbacks
+):
+    _flag_on(coached, 90, "numbness", django_capture_on_commit_callbacks)
+    assert _stored_flags(coached) == ["numbness"]
+
+
+def test_a_red_flag_marked_gone_leaves_the_summary(coached, django_capture_on_commit_callbacks):
+    _flag_on(coached, 3, "numbness", django_capture_on_commit_callbacks)
+    _flag_on(coached, 2, "swelling", django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.symptom_resolve(athlete=coached, kind="numbness", on=timezone.localdate())
+    assert _stored_flags(coached) == ["swelling"]
+
+
+def test_a_red_flag_reported_again_after_it_was_marked_gone_is_open_again(
+    coached, django_capture_on_commit_callbacks
+):
+    _flag_on(coached, 10, "numbness", django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.symptom_resolve(
+            athlete=coached, kind="numbness", on=timezone.localdate() - timedelta(days=5)
+        )
+    assert _stored_flags(coached) == []
+    _flag_on(coached, 1, "numbness", django_capture_on_commit_callbacks)
+    assert AthleteSummary.objects.get(athlete=coached).red_flags == [
+        [(timezone.localdate() - timedelta(days=1)).isoformat(), "numbness"]
+    ]
+
+
+def test_the_roster_shows_an_old_open_red_flag_and_not_a_resolved_one(
+    coached, coach, django_capture_on_commit_callbacks
+):
+    _flag_on(coached, 60, "numbness", django_capture_on_commit_callbacks)
+    client = signed_in(coach)
+
+    def flagged() -> list[str]:
+        page = client.get(reverse("coaching:roster"), {"flag": "red_flags"})
+        return [row.username for row in page.context["rows"]]
+
+    assert flagged() == [coached.username]
+    with django_capture_on_commit_callbacks(execute=True):
+        services.symptom_resolve(athlete=coached, kind="numbness", on=timezone.localdate())
+    assert flagged() == []
+
+
 def test_the_log_pages_and_the_api_refresh_through_the_services(
     coached, session, refreshed, django_capture_on_commit_callbacks
 ):
