@@ -7,14 +7,13 @@ first as a badge and filters on their codes.
 
 from __future__ import annotations
 
-import statistics
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from advice.items import AdviceItem
 from advice.thresholds import PAIN_FLOOR, PAIN_RISE, VOLUME_JUMP
 from advice.timeline import Timeline
-from advice.trends import CHRONIC_WEEKS, VOLUME_LOW, theil_sen
+from advice.trends import VOLUME_LOW, load_weeks, theil_sen
 from advice.wording import SHORT_REGION_NAMES, day_text, pain_text
 
 # Most urgent first; the roster sorts by this order. All but the unread reply are read from
@@ -109,22 +108,20 @@ def _check_in_missing(timeline: Timeline) -> list[Reason]:
 
 
 def _load_change(timeline: Timeline) -> list[Reason]:
-    """The week's volume against the mean of the logged training weeks before it
-    (acute:chronic) outside VOLUME_LOW..VOLUME_JUMP: this week if it is already above,
-    else last week (a week in progress is not yet low)."""
-    weeks = sorted(timeline.loads)
+    """A week's acute:chronic volume ratio outside VOLUME_LOW..VOLUME_JUMP, as the advice
+    engine measures it (`Jump.acwr` of trends.load_weeks: against the last CHRONIC_WEEKS
+    training weeks that were not light, so a deload neither drags the usual week down nor
+    makes the week after it look like a jump): this week if it is already above, else last
+    week (a week in progress is not yet low)."""
+    measured = {jump.week: jump for jump, _ in load_weeks(timeline)}
     for week in (timeline.this_week, timeline.this_week - timedelta(weeks=1)):
-        before = [w for w in weeks if w < week][-CHRONIC_WEEKS:]
-        if len(before) < CHRONIC_WEEKS:
+        jump = measured.get(week)
+        if jump is None:  # no training that week, or too little log before it
             continue
-        chronic = statistics.fmean(timeline.loads[w][1] for w in before)
-        acute = timeline.loads.get(week, (0.0, 0.0))[1]
-        if chronic <= 0:
-            continue
-        ratio = acute / chronic
+        ratio = jump.acwr
         if ratio > VOLUME_JUMP:
             return [Reason("load_change", f"Volume up: ×{ratio:.1f} the usual week", week)]
-        if week < timeline.this_week and ratio < VOLUME_LOW and acute > 0:
+        if week < timeline.this_week and ratio < VOLUME_LOW:
             return [Reason("load_change", f"Volume down: ×{ratio:.1f} the usual week", week)]
     return []
 

@@ -7,6 +7,7 @@ from advice.attention import CODES, reasons, unread_reply
 from advice.history import SessionBench
 from advice.items import AdviceItem
 from advice.timeline import Timeline
+from advice.trends import load_weeks
 from tests.advice.builders import day, history, loads, pains, week
 
 
@@ -71,6 +72,34 @@ def test_last_weeks_volume_at_half_the_usual_is_a_load_change_down():
 
 def test_a_week_in_progress_is_not_yet_a_drop():
     rows = [*loads([100] * 11), *loads([30], first_week=12)]
+    assert "load_change" not in _codes(rows)
+
+
+def test_the_week_back_at_the_usual_after_a_deload_is_no_load_change():
+    # Averaged in, the two light weeks would make the usual 100 read as x1.3 the usual week;
+    # the engine leaves light weeks out of what is usual.
+    rows = [*loads([100] * 8), *loads([50, 50], first_week=9), *loads([100, 100], first_week=11)]
+    assert "load_change" not in _codes(rows)
+
+
+def test_last_weeks_return_from_a_deload_is_no_load_change():
+    rows = [*loads([100] * 8), *loads([50, 50], first_week=9), *loads([100], first_week=11)]
+    assert "load_change" not in _codes(rows)
+
+
+def test_a_jump_after_a_deload_is_measured_against_the_weeks_before_the_deload():
+    rows = [*loads([100] * 8), *loads([50], first_week=9), *loads([100, 150], first_week=10)]
+    assert _codes(rows)["load_change"] == "Volume up: ×1.5 the usual week"
+
+
+def test_load_change_is_the_engines_acute_chronic_ratio():
+    rows = [*loads([100] * 8), *loads([50, 50], first_week=9), *loads([100, 140], first_week=11)]
+    [measured] = [j for j, _ in load_weeks(Timeline(history(rows))) if j.week == week(12)]
+    assert _codes(rows)["load_change"] == f"Volume up: ×{measured.acwr:.1f} the usual week"
+
+
+def test_a_new_athlete_with_three_training_weeks_has_no_load_change():
+    rows = loads([100, 100, 100, 300], first_week=9)
     assert "load_change" not in _codes(rows)
 
 
