@@ -112,3 +112,15 @@ def test_a_roster_row_is_the_stored_summary_of_a_real_log(
     advice = api.get(f"/api/v1/advice/?athlete={athlete.pk}").json()
     assert advice[0]["cause"] == row["advice_headline"]["cause"]
     assert list(advice[0]) == [*ITEM_KEYS, *EXTRA_KEYS]
+
+
+def test_the_pages_together_are_the_whole_roster_in_its_order(coach, api):
+    roster_of(coach, 23)
+    whole = [r["username"] for r in api.get("/api/v1/athletes/?page_size=100").json()["results"]]
+    paged = [
+        r["username"]
+        for n in (1, 2, 3)
+        for r in api.get(f"/api/v1/athletes/?page_size=10&page={n}").json()["results"]
+    ]
+    assert paged == whole
+    assert len(set(paged)) == 23
