@@ -6,7 +6,7 @@ from django import forms
 
 from advice.causes import CAUSES
 from coaching.models import CODE_LENGTH
-from coaching.roster import FLAGS
+from coaching.roster import DEFAULT_SORT, FLAGS, SORTS
 from coaching.services import normalize_code
 from tracker.choices import PainRegion
 
@@ -23,8 +23,15 @@ FLAG_LABELS = {
 }
 
 
+def roster_query(*, search: str = "", flag: str = "", sort: str = DEFAULT_SORT) -> str:
+    """The roster's query string for a search, a filter and an order (the default left out)."""
+    given = (("q", search), ("flag", flag), ("sort", "" if sort == DEFAULT_SORT else sort))
+    return urlencode({k: v for k, v in given if v})
+
+
 class RosterFilterForm(forms.Form):
-    """The roster's search box and flag filter (GET); bad values simply filter nothing."""
+    """The roster's search box, flag filter and order (GET); bad values simply filter
+    nothing and keep the default order."""
 
     q = forms.CharField(
         label="Search by name",
@@ -37,18 +44,21 @@ class RosterFilterForm(forms.Form):
         required=False,
         choices=[("", "Everyone"), *((f, FLAG_LABELS[f]) for f in FLAGS)],
     )
+    sort = forms.ChoiceField(label="Sort", required=False, choices=list(SORTS.items()))
 
-    def values(self) -> tuple[str, str]:
-        if not self.is_valid():
-            return "", ""
-        return self.cleaned_data["q"], self.cleaned_data["flag"]
+    def values(self) -> tuple[str, str, str]:
+        """(search, flag, sort); a bad value falls back alone, the others still apply."""
+        self.is_valid()  # cleaned_data keeps the fields that are valid
+        data = self.cleaned_data
+        return data.get("q", ""), data.get("flag", ""), data.get("sort") or DEFAULT_SORT
 
     @staticmethod
     def chips(
-        counts: Mapping[str, int], *, total: int, search: str, current: str
+        counts: Mapping[str, int], *, total: int, search: str, current: str, sort: str
     ) -> list[tuple[str, str, bool]]:
         """One link per filter that has athletes (and the one in use): (label, query
-        string, current). Links, so they work with one tap and without JavaScript."""
+        string, current). Links, so they work with one tap and without JavaScript; each
+        keeps the search and the order."""
         found = [("Everyone", total, "", not current)]
         found += [
             (FLAG_LABELS[f], counts.get(f, 0), f, f == current)
@@ -56,12 +66,17 @@ class RosterFilterForm(forms.Form):
             if counts.get(f) or f == current
         ]
         return [
-            (
-                f"{label} ({count})",
-                "?" + urlencode({k: v for k, v in (("q", search), ("flag", flag)) if v}),
-                on,
-            )
+            (f"{label} ({count})", "?" + roster_query(search=search, flag=flag, sort=sort), on)
             for label, count, flag, on in found
+        ]
+
+    @staticmethod
+    def sorts(*, search: str, flag: str, current: str) -> list[tuple[str, str, bool]]:
+        """One link per order, (label, query string, current), each keeping the search and
+        the filter."""
+        return [
+            (label, "?" + roster_query(search=search, flag=flag, sort=sort), sort == current)
+            for sort, label in SORTS.items()
         ]
 
 

@@ -186,6 +186,30 @@ def _attention(flags: frozenset[str]) -> str:
     return "other"
 
 
+# The roster's orders, one tap each (issue 18): who needs a look first (the default), by
+# name, or by the last session, the latest first and athletes who never logged last.
+SORTS = {"attention": "Urgency", "name": "Name", "last_session": "Last session"}
+DEFAULT_SORT = "attention"
+
+
+def _by_name(row: RosterRow) -> tuple[str, int]:
+    return (row.name.lower(), row.athlete_id)
+
+
+def _by_last_session(row: RosterRow) -> tuple[bool, int, str, int]:
+    last = row.last_session_date
+    return (last is None, -last.toordinal() if last else 0, row.name.lower(), row.athlete_id)
+
+
+def ordered(rows: list[RosterRow], sort: str) -> list[RosterRow]:
+    """`rows` in the roster's order `sort` (one of SORTS; anything else: most urgent)."""
+    if sort == "name":
+        return sorted(rows, key=_by_name)
+    if sort == "last_session":
+        return sorted(rows, key=_by_last_session)
+    return sorted(rows, key=RosterRow.sort_key)
+
+
 class Stored(Protocol):
     """What the roster reads of a stored summary: an AthleteSummary, or the same columns read
     as plain values (coaching.queries.roster, which skips building 500 model instances)."""

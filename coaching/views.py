@@ -6,7 +6,6 @@ as argument: the same reads the athlete's own pages make, and none of their form
 """
 
 from collections import Counter
-from urllib.parse import urlencode
 from uuid import uuid4
 
 from django.contrib import messages
@@ -22,10 +21,10 @@ from accounts.services import access_record
 from accounts.signin import client_address
 from advice.services import advice_in_unit
 from coaching import queries, services
-from coaching.forms import CommentForm, InvitationForm, JoinForm, RosterFilterForm
+from coaching.forms import CommentForm, InvitationForm, JoinForm, RosterFilterForm, roster_query
 from coaching.models import AthleteSummary
 from coaching.qr import qr_svg
-from coaching.roster import roster_row
+from coaching.roster import ordered, roster_row
 from coaching.signals import SESSION_FLAG
 from thrustlog.http import AuthenticatedHttpRequest
 from tracker import queries as log
@@ -39,16 +38,18 @@ ROSTER_PAGE = 50  # rows drawn per page; the chips still count everyone
 @require_GET
 def roster(request: AuthenticatedHttpRequest) -> HttpResponse:
     form = RosterFilterForm(request.GET)
-    search, flag = form.values()
+    search, flag, sort = form.values()
     everyone = queries.roster(request.user, today=timezone.localdate(), search=search)
     rows = [row for row in everyone if flag in row.flags] if flag else everyone
     counts = Counter(f for row in everyone for f in row.flags)
-    page = Paginator(rows, ROSTER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(ordered(rows, sort), ROSTER_PAGE).get_page(request.GET.get("page"))
     context = {
         "rows": page.object_list,
         "page": page,
-        "page_query": urlencode({k: v for k, v in (("q", search), ("flag", flag)) if v}),
-        "chips": form.chips(counts, total=len(everyone), search=search, current=flag),
+        "page_query": roster_query(search=search, flag=flag, sort=sort),
+        "chips": form.chips(counts, total=len(everyone), search=search, current=flag, sort=sort),
+        "sorts": form.sorts(search=search, flag=flag, current=sort),
+        "sort": sort,
         "filtered": bool(search or flag),
         "form": form,
         "invitations": list(queries.open_invitations(request.user)),

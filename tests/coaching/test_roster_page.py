@@ -86,7 +86,9 @@ def count_queries(client, url: str) -> int:
     return len(captured)
 
 
-@pytest.mark.parametrize("url", ["/coach/", "/coach/?flag=referral&q=r0", "/api/v1/athletes/"])
+@pytest.mark.parametrize(
+    "url", ["/coach/", "/coach/?flag=referral&q=r0&sort=name", "/api/v1/athletes/"]
+)
 def test_the_roster_costs_the_same_queries_for_3_and_60_athletes(
     coach, coach_client, django_assert_num_queries, url
 ):
