@@ -31,6 +31,9 @@ class WeekLoad:
     sets: int
     sessions: int
     e1rm_kg: Decimal | None = None  # best Epley estimate from sets of <= 10 reps
+    # Sum of load x reps with each load read to the step a bar is loaded in (2.5 kg), so the
+    # same lifts logged in pounds or kilograms give the same ratios; None: as volume_kg.
+    loadable_volume_kg: Decimal | None = None
 
 
 @dataclass(frozen=True)

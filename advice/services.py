@@ -81,6 +81,7 @@ def _week_loads(rows: Iterable[Mapping[str, Any]]) -> tuple[WeekLoad, ...]:
             sets=r["sets"],
             sessions=r["sessions"],
             e1rm_kg=None if r.get("e1rm_kg") is None else Decimal(str(round(r["e1rm_kg"], 2))),
+            loadable_volume_kg=r.get("loadable_volume_kg"),
         )
         for r in rows
     )
@@ -117,9 +118,12 @@ def history_of(athlete: User, today: date) -> History:
     for week, summary in rollups.summaries(athlete.pk):
         load = summary["load"]
         if load is not None:
-            top, volume, sets, sessions, e1rm = load
+            top, volume, sets, sessions, e1rm, *loadable = load  # loadable: since 2026-12
             e1rm_kg = None if e1rm is None else Decimal(str(round(e1rm, 2)))
-            loads.append(WeekLoad(week, Decimal(top), Decimal(volume), sets, sessions, e1rm_kg))
+            loads.append(
+                WeekLoad(week, Decimal(top), Decimal(volume), sets, sessions, e1rm_kg,
+                         Decimal(loadable[0]) if loadable else None)
+            )  # fmt: skip
         pains += [
             _made(WeekPain, week=week, region=r, timing=t, max_score=m,
                   mean_score=total / n, reports=n)
@@ -296,7 +300,7 @@ def triage(history: History, voice: Voice, *, weeks: int = 8) -> Triage:
         (
             week,
             max((timeline.region_week(r, week).peak for r in timeline.regions()), default=0),
-            timeline.loads.get(week, (0.0, 0.0))[1],
+            timeline.loads.get(week, (0.0, 0.0, 0.0))[1],
         )
         for week in shown
     ]

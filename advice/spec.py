@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 from advice.causes import CAUSES, CONDITION, GROUPS, LOADING, LOCATIONS, SEEK_HELP
 from advice.rules import loading, referral, regions, setup
-from advice.thresholds import PAIN_FLOOR, PAIN_RISE, RECENT_WEEKS, TOP_SET_JUMP, VOLUME_JUMP
+from advice.thresholds import (
+    AHEAD,
+    PAIN_FLOOR,
+    PAIN_RISE,
+    RECENT_WEEKS,
+    TOP_SET_JUMP,
+    VOLUME_JUMP,
+)
 from advice.timeline import (
     BASELINE_MAX_WEEKS,
     BASELINE_MIN_RISE,
@@ -48,6 +55,15 @@ def _n(value: float) -> str:
     return f"{value:g}"
 
 
+READING = (
+    "What is read: form, setup and load causes read hip-thrust sets only (the hip thrust and "
+    "its variations); pain logged on another exercise counts toward the referrals (pain that "
+    "persists, red flags) and is otherwise listed apart under that exercise's name, never "
+    "blamed on hip-thrust form. Pain in a set belongs to that set's setup; pain after the "
+    "session or the next morning to every setup value of the session. Dates run in the "
+    f"athlete's own time zone; a session may be dated up to {AHEAD.days} day ahead of the "
+    "athlete's today (it counts as this week), and nothing later is read."
+)
 RECENT = "recent"
 ACTIVE = "still going"
 GLOSSARY = (
@@ -62,8 +78,9 @@ JUMP = (
     f"training weeks (none older than {JUMP_BASE_MAX_AGE} weeks; light weeks under "
     f"{DELOAD_TOP:.0%} of that best or under {VOLUME_LOW:g}x volume are skipped, so coming back "
     f"from a deload or a break to a load already handled is not a jump; both loads read to "
-    f"the nearest {_n(LOADABLE_KG)} kg, so pounds and kilograms agree), or its volume at "
-    f"{VOLUME_JUMP:g} times the biggest week of those (the acute:chronic ratio against the "
+    f"the nearest {_n(LOADABLE_KG)} kg, so pounds and kilograms agree), or its volume (each "
+    f"set's load read the same way) at {VOLUME_JUMP:g} times or more the biggest week of those "
+    "(the acute:chronic ratio against the "
     f"mean of the last {CHRONIC_WEEKS} goes into the evidence when outside {VOLUME_LOW:g}-"
     f"{VOLUME_JUMP:g}); an athlete with fewer than {MIN_BASE_WEEKS} such weeks has no "
     "baseline and no jumps"
@@ -107,8 +124,16 @@ def _referrals() -> list[Trigger]:
             SEEK_HELP,
         ),
         Trigger(
+            "persistent_pain",
+            f"A note (not a referral): pain at {_n(PAIN_FLOOR)}/10 or more on another exercise "
+            "in a recent week, one note per region naming the exercise and its worst score. "
+            "Form and setup causes never read it.",
+            "info",
+            SEEK_HELP,
+        ),
+        Trigger(
             "sharp_acute_pain",
-            "In a recent week, pain in a set described as sharp at {referral.SHARP_SCORE}/10 "
+            f"In a recent week, pain in a set described as sharp at {referral.SHARP_SCORE}/10 "
             f"or more, or pain in a set at {referral.SPIKE_SCORE}/10 or more that stands "
             f"{referral.SPIKE_JUMP} points (or two standard deviations) above the region's mean "
             f"over the last {referral.SPIKE_BASE_WEEKS} logged weeks (at least "
@@ -190,6 +215,14 @@ def _loading() -> list[Trigger]:
     ]
 
 
+HAMSTRING = ("hamstring", "foot_distance")
+CONTRADICTION = (
+    " The source contradicts itself on hamstrings (one section blames feet too far forward, "
+    "another feet too close): both placements need the same evidence, and the item says so in "
+    "one sentence with the log's hamstring reports and sets for each placement."
+)
+
+
 def _setup() -> list[Trigger]:
     found = []
     for rule in setup.SETUP_RULES:
@@ -208,7 +241,8 @@ def _setup() -> list[Trigger]:
                 "setup) or after the session and the next morning (every setup value of that "
                 f"session); {compared}. Caution when the latest such pain is {RECENT}, at least "
                 f"{setup.MODERATE}/10 and the pain is {ACTIVE}; otherwise info; info too once "
-                "the athlete moved off the value and the pain settled (what helped).",
+                "the athlete moved off the value and the pain settled (what helped)."
+                + (CONTRADICTION if (rule.region, rule.field) == HAMSTRING else ""),
                 "caution or info",
                 rule.section,
             )
@@ -297,6 +331,8 @@ def render() -> str:
         "Every timing counts at its score. One item per cause names every region that "
         f"supports it. {NOISE} Items are ordered by severity (see_professional, caution, "
         "info), then strength.",
+        "",
+        READING,
         "",
         GLOSSARY,
         "",

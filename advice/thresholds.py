@@ -15,6 +15,9 @@ PAIN_FLOOR = 3.0  # weekly pain worth acting on
 PAIN_RISE = 2.0  # points above the earlier level that count as "pain rose"
 TOP_SET_JUMP = 1.10  # top set more than 10% above the best the athlete has handled...
 VOLUME_JUMP = 1.30  # ...or volume this far above the biggest week handled (and ACWR band top)
+# A session may be dated the athlete's tomorrow (contract v1.1: a phone whose clock or zone runs
+# ahead); what it holds counts as today's, never as nothing.
+AHEAD = timedelta(days=1)
 
 
 def monday(day: date) -> date:

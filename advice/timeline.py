@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 from advice.history import History, OtherPain, Resolution, SessionBench, Symptom
 from advice.items import Evidence
-from advice.thresholds import PAIN_FLOOR, RECENT_WEEKS, WEEK, monday
+from advice.thresholds import AHEAD, PAIN_FLOOR, RECENT_WEEKS, WEEK, monday
 from advice.wording import TIMING_WORDS, Voice, pain_text, region_text, week_text
 
 MIN_DATE = date(1900, 1, 1)  # the contract's earliest session date
@@ -133,18 +133,21 @@ class Timeline:
         self.voice = voice or Voice()
         self.today = history.today
         self.this_week = monday(history.today)
+        self.horizon = history.today + AHEAD  # the latest date a session may carry
         self.recent_start = self.this_week - (RECENT_WEEKS - 1) * WEEK
         self._weeks: set[date] = set()
         self._kept: dict[date, date | None] = {}
-        # week -> (top kg, volume kg)
-        self.loads: dict[date, tuple[float, float]] = {}
+        # week -> (top kg, volume kg, loadable volume kg: what ratios are taken of)
+        self.loads: dict[date, tuple[float, float, float]] = {}
         for load in _canonical(history.loads):
             if week := self._keep(load.week):
-                top, volume = self.loads.get(week, (0.0, 0.0))
+                top, volume, loadable = self.loads.get(week, (0.0, 0.0, 0.0))
                 self.loads[week] = (
                     max(top, float(load.top_load_kg)),
                     volume + float(load.volume_kg),
-                )
+                    loadable + float(load.volume_kg if load.loadable_volume_kg is None
+                                     else load.loadable_volume_kg),
+                )  # fmt: skip
         scores: dict[tuple[str, date], dict[str, int]] = defaultdict(dict)
         for pain in history.pains:
             if (week := self._keep(pain.week)) and pain.timing in TIMING_WORDS:
@@ -155,7 +158,7 @@ class Timeline:
             self.pain[region][week] = RegionWeek(region, week, **cell)
         # Pain felt on other exercises: read by the referral rules only.
         self.other_pains: tuple[OtherPain, ...] = tuple(
-            p for p in _canonical(history.other_pains) if self._keep_day(p.date)
+            p for p in _canonical(history.other_pains) if self._keep(p.date)
         )
         any_scores: dict[tuple[str, date], dict[str, int]] = defaultdict(dict)
         for (region, week), cell in scores.items():
@@ -208,10 +211,10 @@ class Timeline:
                 on_side[week] = (reports + sided.reports, max(top, sided.max_score))
         # Oldest first; rows of the same day keep their canonical order (sorted is stable).
         self.benches: tuple[SessionBench, ...] = tuple(
-            sorted((b for b in _canonical(history.benches) if self._keep_day(b.date)), key=_date)
+            sorted((b for b in _canonical(history.benches) if self._keep(b.date)), key=_date)
         )
         self.symptoms: tuple[Symptom, ...] = tuple(
-            sorted((s for s in _canonical(history.symptoms) if self._keep_day(s.date)), key=_date)
+            sorted((s for s in _canonical(history.symptoms) if self._keep(s.date)), key=_date)
         )
         self.resolutions: tuple[Resolution, ...] = tuple(
             sorted((r for r in _canonical(history.resolutions) if r.date <= self.today), key=_date)
@@ -223,21 +226,17 @@ class Timeline:
         self.last_entry: date | None = max(days, default=None)
 
     def _keep(self, day: date) -> date | None:
-        """The week of `day`, recorded as logged; None when it lies after today's week or
-        before MIN_DATE."""
+        """The week of `day` (a week's rows are dated to its Monday), recorded as logged; None
+        before MIN_DATE or after the horizon. Tomorrow's session belongs to this week, even
+        when tomorrow is a Monday."""
         if day in self._kept:  # thousands of rows share a few hundred days
             return self._kept[day]
-        week = None if day < MIN_DATE else monday(day)
-        if week is not None and week > self.this_week:
-            week = None
-        if week is not None:
+        week = None
+        if MIN_DATE <= day <= self.horizon:
+            week = min(monday(day), self.this_week)
             self._weeks.add(week)
         self._kept[day] = week
         return week
-
-    def _keep_day(self, day: date) -> date | None:
-        """Like _keep, for rows dated to the day: nothing after today."""
-        return self._keep(day) if day <= self.today else None
 
     def regions(self) -> list[str]:
         return sorted(region for region, weeks in self.pain.items() if weeks)
@@ -333,7 +332,7 @@ class Timeline:
         stayed below PAIN_FLOOR, with its week: a load the athlete handled without pain."""
         found = [
             (top, week)
-            for week, (top, _) in self.loads.items()
+            for week, (top, *_) in self.loads.items()
             if week < before and top > 0 and self.region_week(region, week).peak < PAIN_FLOOR
         ]
         return max(found) if found else None

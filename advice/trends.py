@@ -31,7 +31,6 @@ CHRONIC_WEEKS = 4  # the chronic half of the acute:chronic volume ratio
 # same change get the same advice.
 LOADABLE_KG = 2.5
 VOLUME_LOW = 0.80  # below this share of the usual volume: a load change down
-VOLUME_TOLERANCE = 0.02  # rounding of lb loads moves a volume ratio by well under this
 DELOAD_TOP = 0.90  # a week under 90% of the best top set, or under VOLUME_LOW volume, is light
 RISE_WINDOW_WEEKS = 2  # pain must rise in the jump's week or the two after it
 
@@ -44,10 +43,14 @@ class Jump:
     week: date
     top_kg: float
     top_base_kg: float  # best top set of the base weeks
+    # Volumes as loadable (WeekLoad.loadable_volume_kg): what the ratios are taken of.
     volume_kg: float
     volume_base_kg: float  # mean weekly volume of the last CHRONIC_WEEKS base weeks
     volume_best_kg: float = 0.0  # the biggest weekly volume of the base weeks
     base_weeks: tuple[date, ...] = ()  # the training weeks it was measured against
+    # This week's and that biggest week's volume as logged, for the words (0: as loadable).
+    logged_volume_kg: float = 0.0
+    logged_best_kg: float = 0.0
 
     @property
     def top_ratio(self) -> float:
@@ -70,7 +73,7 @@ class Jump:
 
     @property
     def volume_jumped(self) -> bool:
-        return self.volume_ratio >= VOLUME_JUMP + VOLUME_TOLERANCE
+        return self.volume_ratio >= VOLUME_JUMP
 
     def describe(self, voice: Voice) -> str:
         parts = []
@@ -81,11 +84,11 @@ class Jump:
                 f"(+{self.top_ratio - 1:.0%})"
             )
         if self.volume_jumped:
-            best = self.volume_best_kg or self.volume_base_kg
+            best = self.logged_best_kg or self.volume_best_kg or self.volume_base_kg
             parts.append(
                 f"{voice.your} weekly volume reached {self.volume_ratio:.1f} times the most "
                 f"{voice.you} had done in a week before ({voice.volume(best)} -> "
-                f"{voice.volume(self.volume_kg)})"
+                f"{voice.volume(self.logged_volume_kg or self.volume_kg)})"
             )
         return f"In {week_text(self.week)} " + " and ".join(parts)
 
@@ -161,17 +164,22 @@ def load_weeks(timeline: Timeline) -> list[tuple[Jump, bool]]:
     ratios may be ordinary), and whether it was a light week (deload or break-in). Weeks
     with fewer than MIN_BASE_WEEKS base weeks are left out: nothing to compare with."""
     seen: list[tuple[date, float, float, bool]] = []
+    logged: dict[date, float] = {}
     measured = []
-    for week, (top, volume) in sorted(timeline.loads.items()):
+    for week, (top, as_logged, volume) in sorted(timeline.loads.items()):
+        logged[week] = as_logged
         base = _base_weeks(seen, week)
         light = False
         if base:
             top_base = max(t for _, t, _, _ in base)
             chronic = base[-CHRONIC_WEEKS:]
             volume_base = math.fsum(v for _, _, v, _ in chronic) / len(chronic)
-            volume_best = max(v for _, _, v, _ in base)
+            best_week, volume_best = max(((w, v) for w, _, v, _ in base), key=lambda b: b[1])
             weeks = tuple(w for w, _, _, _ in base)
-            jump = Jump(week, top, top_base, volume, volume_base, volume_best, weeks)
+            jump = Jump(
+                week, top, top_base, volume, volume_base, volume_best, weeks,
+                logged_volume_kg=logged[week], logged_best_kg=logged[best_week],
+            )  # fmt: skip
             # Light even in the first weeks, so a deload never makes a later week's base.
             light = loadable(top) < loadable(top_base) * DELOAD_TOP or (
                 len(base) > 1 and jump.acwr < VOLUME_LOW

@@ -27,7 +27,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Round
 
 from tracker import rollups
 from tracker.choices import COMPARED_SETUP_FIELDS, HIP_THRUST_FAMILY, SETUP_FIELDS, PainTiming
@@ -86,8 +86,13 @@ def _since(queryset: QuerySet, since: date | None, field: str = "session__date")
     return queryset if since is None else queryset.filter(**{f"{field}__gte": since})
 
 
+# A set's load read to rollups.LOADABLE_KG, halves up (both databases round halves away from 0).
+LOADABLE = Round(F("load_kg") / rollups.LOADABLE_KG) * rollups.LOADABLE_KG
+
+
 def weekly_load(athlete: User, *, since: date | None = None) -> list[Row]:
-    """Per week: top load, volume (load x reps), sets, sessions and best Epley estimate (float)."""
+    """Per week: top load, volume (load x reps), sets, sessions, best Epley estimate (float)
+    and loadable volume (rollups.loadable)."""
     return list(
         _since(Set.objects.filter(athlete=athlete, exercise__in=HIP_THRUST_FAMILY), since)
         .annotate(week=WeekStart("session__date"))
@@ -98,6 +103,7 @@ def weekly_load(athlete: User, *, since: date | None = None) -> list[Row]:
             sets=Count("id"),
             sessions=Count("session", distinct=True),
             e1rm_kg=Max(Case(When(reps__lte=10, then=EPLEY), output_field=FloatField())),
+            loadable_volume_kg=Sum(ExpressionWrapper(LOADABLE * F("reps"), output_field=_KG)),
         )
         .order_by("week")
     )
@@ -251,7 +257,7 @@ def chart_rows(
     combo_pains: dict[tuple, list[int]] = {}
     for week, charts in rollups.summaries(athlete.pk, since=first, charts=True):
         if charts["load"] is not None and (load_since is None or week >= load_since):
-            top, volume, sets, count, e1rm = charts["load"]
+            top, volume, sets, count, e1rm, *loadable = charts["load"]
             loads.append(
                 {
                     "week": week,
@@ -260,6 +266,8 @@ def chart_rows(
                     "sets": sets,
                     "sessions": count,
                     "e1rm_kg": e1rm,
+                    # The charts mark load jumps as the advice finds them (advice.services).
+                    "loadable_volume_kg": Decimal(loadable[0]) if loadable else None,
                 }
             )
         if since is not None and week < since:

@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db import connection, transaction
@@ -42,6 +42,9 @@ WEEK_DAYS = 6  # a week runs from its Monday to six days later
 # Refreshing more weeks than this reads the athlete's log between the first and the last
 # in one range rather than week by week (an import touches hundreds of weeks).
 MANY_WEEKS = 12
+# The advice takes volume ratios of loads read to this step, as it reads top sets
+# (advice.trends.LOADABLE_KG; a test keeps them equal): 5 lb steps and 2.5 kg steps then agree.
+LOADABLE_KG = Decimal("2.5")
 
 Summary = dict[str, Any]
 WeekRows = dict[str, list[list[Any]]]
@@ -69,7 +72,8 @@ def _day(value: date | datetime | str) -> date:
 
 
 def _load(sets: list[list[Any]]) -> list[Any] | None:
-    """Top load, volume, sets, sessions and best Epley estimate of the hip-thrust sets."""
+    """Top load, volume, sets, sessions, best Epley estimate and loadable volume of the
+    hip-thrust sets (rows summed before the loadable volume have five)."""
     family = [s for s in sets if s[T_EXERCISE] in HIP_THRUST_FAMILY]
     if not family:
         return None
@@ -82,7 +86,13 @@ def _load(sets: list[list[Any]]) -> list[Any] | None:
         len(family),
         len({s[T_SESSION] for s in family}),
         max(e1rms) if e1rms else None,
+        str(sum((loadable(load) * reps for load, reps in loads), Decimal(0))),
     ]
+
+
+def loadable(kg: Decimal) -> Decimal:
+    """A load read to the nearest LOADABLE_KG (halves up): 220 lb (99.79 kg) as 100 kg."""
+    return (kg / LOADABLE_KG).quantize(Decimal(1), ROUND_HALF_UP) * LOADABLE_KG
 
 
 class Cells:

@@ -15,7 +15,13 @@ from advice.history import History
 from advice.items import SEVERITY_RANK, AdviceItem
 from advice.rules.common import MAX_EVIDENCE
 from advice.rules.loading import load_jump_then_pain, repeated_jumps
-from advice.rules.referral import follow_ups, persistent_pain, red_flags, sharp_pain
+from advice.rules.referral import (
+    follow_ups,
+    other_exercise_pain,
+    persistent_pain,
+    red_flags,
+    sharp_pain,
+)
 from advice.rules.regions import pinching_pain, region_candidates
 from advice.rules.setup import bench_height, one_sided_pain, setup_with_pain, unstable_bench
 from advice.timeline import Timeline
@@ -36,6 +42,7 @@ RULES: tuple[Rule, ...] = (
     pinching_pain,
     region_candidates,
     follow_ups,
+    other_exercise_pain,
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from advice.causes import CAUSES
+from advice.causes import CAUSES, Cause
 from advice.items import AdviceItem, Evidence
 from advice.thresholds import WEEK
 from advice.timeline import Timeline
@@ -22,6 +22,14 @@ def recent_change(timeline: Timeline, since: date) -> bool:
     return since >= timeline.this_week - HELPED_NOTE_WEEKS * WEEK
 
 
+def _cause_advice(cause: Cause, *, helped: bool) -> str:
+    if cause.is_referral:
+        return f"{cause.explanation} {cause.what_to_try}"
+    if helped:
+        return f"That change is in line with the source's advice: {cause.what_to_try}"
+    return f"{cause.explanation} Worth trying: {cause.what_to_try}"
+
+
 def make_item(
     cause_id: str,
     severity: str,
@@ -35,18 +43,16 @@ def make_item(
     helped: bool = False,
     try_first: str = "",
     follow_up: bool = False,
+    advice: str = "",
 ) -> AdviceItem:
     """An item whose detail says what was seen, what it may mean, what to try, and where
     the source says so. `helped` items report a change that already worked; `try_first`
-    is a number from the athlete's own log to start from ("about 90 kg, ...")."""
+    is a number from the athlete's own log to start from ("about 90 kg, ..."); `advice`
+    replaces the cause's own advice where the item only keeps watch."""
     cause = CAUSES[cause_id]
     section = section or cause.section
-    if cause.is_referral:
-        advice = f"{cause.explanation} {cause.what_to_try}"
-    elif helped:
-        advice = f"That change is in line with the source's advice: {cause.what_to_try}"
-    else:
-        advice = f"{cause.explanation} Worth trying: {cause.what_to_try}"
+    if not advice:
+        advice = _cause_advice(cause, helped=helped)
     if try_first:
         advice += f" {try_first}"
     sources = f'"{section}"'

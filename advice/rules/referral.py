@@ -12,7 +12,7 @@ import statistics
 from datetime import date
 
 from advice.causes import CONDITION
-from advice.history import Symptom
+from advice.history import OtherPain, Symptom
 from advice.items import AdviceItem, Evidence
 from advice.rules.common import make_item
 from advice.thresholds import PAIN_FLOOR, PAIN_RISE, WEEK, monday
@@ -294,6 +294,48 @@ def follow_ups(timeline: Timeline) -> list[AdviceItem]:
                 strength=last.peak,
                 title=f"How is {voice.your} {region_text(region)} now?",
                 follow_up=True,
+            )
+        )
+    return items
+
+
+def other_exercise_pain(timeline: Timeline) -> list[AdviceItem]:
+    """Pain felt on another exercise, shown as such: the form and setup rules read hip-thrust
+    sets only, so without this a lower back hurting on deadlifts would leave "nothing stands
+    out". An info note per region with such pain at PAIN_FLOOR or more in a recent week,
+    naming the exercise; it becomes a referral only as pain that persists (persistent_pain)."""
+    voice = timeline.voice
+    by_region: dict[str, list[OtherPain]] = {}
+    for other in timeline.other_pains:
+        if other.score >= PAIN_FLOOR and timeline.is_recent(other.date):
+            by_region.setdefault(other.region, []).append(other)
+    items = []
+    for region, felt in sorted(by_region.items()):
+        worst = max(felt, key=lambda p: (p.score, p.date))
+        exercises = " and ".join(sorted({p.exercise for p in felt}))
+        times = {1: "once", 2: "twice"}.get(len(felt), f"{len(felt)} times")
+        seen = (
+            f"{voice.Your} {region_text(region)} hurt during {exercises} {times} recently, at "
+            f"worst {pain_text(worst.score)} on {day_text(worst.date)}. The advice here reads "
+            "hip-thrust sets only, so it does not guess at the form of that lift."
+        )
+        items.append(
+            make_item(
+                "persistent_pain",
+                "info",
+                seen=seen,
+                region=region,
+                evidence=[
+                    Evidence(p.date, f"{region_text(region)} pain during {p.exercise}", p.score)
+                    for p in felt
+                ],
+                strength=worst.score / 10,
+                title=f"{region_text(region).capitalize()} pain on {exercises}",
+                follow_up=True,
+                advice=(
+                    "Pain that keeps coming back week after week, on any exercise, is worth a "
+                    "professional look; a check-in after those sessions keeps the log honest."
+                ),
             )
         )
     return items

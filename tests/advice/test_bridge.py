@@ -7,9 +7,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from advice.services import advice_for, history_of
+from advice import trends
+from advice.services import advice_for, history_from_log, history_of
 from tests.factories import PainReportFactory, SetFactory, TrainingSessionFactory
-from tracker import demo
+from tracker import demo, rollups
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 11, 25)
@@ -48,6 +49,16 @@ def test_weekly_loads_are_summed_in_the_database(athlete):
         1,
     )
     assert round(week.e1rm_kg, 1) == Decimal("133.3")  # Epley: 100 x (1 + 10/30)
+
+
+def test_a_weeks_loadable_volume_reads_each_pound_load_as_the_bar_carries_it(athlete):
+    session = TrainingSessionFactory(athlete=athlete, date=date(2026, 11, 25))
+    SetFactory(session=session, load_kg=Decimal("99.79"), reps=10)  # 220 lb
+    SetFactory(session=session, load_kg=Decimal("31.75"), reps=20)  # 70 lb
+    (from_rollups,) = history_of(athlete, TODAY).loads
+    (from_log,) = history_from_log(athlete, TODAY).loads
+    assert from_rollups.volume_kg == Decimal("1632.90")
+    assert from_rollups.loadable_volume_kg == from_log.loadable_volume_kg == Decimal("1650")
 
 
 def test_an_unknown_setup_gives_no_setup_rows_only_the_exercise(athlete):
@@ -156,3 +167,8 @@ def test_pain_placed_on_one_side_is_kept_with_the_exercise_of_its_set(athlete):
     assert [(p.region, p.side, p.exercise, p.max_score) for p in sided] == [
         ("lower_back", "left", "single_leg_hip_thrust", 5)
     ]
+
+
+def test_the_roll_ups_read_volume_to_the_step_the_rules_read_top_sets_to():
+    # The roll-ups cannot import the rules (layers): one number, kept in two places.
+    assert float(rollups.LOADABLE_KG) == trends.LOADABLE_KG

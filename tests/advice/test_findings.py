@@ -2,6 +2,7 @@
 with the near miss that must not fire. Histories are built by hand; no database."""
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -23,6 +24,9 @@ from tests.advice.builders import (
     training_week,
     week,
 )
+from tracker.rollups import loadable
+
+KG_PER_LB = Decimal("0.45359237")
 
 BASE = loads([100] * 12)
 
@@ -81,6 +85,22 @@ def test_a_red_flag_from_months_ago_is_still_first_and_dated():
     found = advice_for([*BASE, symptom(day(2), "tingling")], today_week=30)
     assert (found[0].cause, found[0].severity) == ("neurological_symptoms", "see_professional")
     assert "You reported tingling on 14 Jan 2026" in found[0].detail
+
+
+@pytest.mark.parametrize(
+    "today", [date(2026, 3, 25), date(2026, 3, 29)], ids=["midweek", "tomorrow-is-monday"]
+)
+def test_a_red_flag_on_a_session_dated_tomorrow_is_referred(today):
+    # Input takes the athlete's tomorrow (contract v1.1); the engine must not drop it.
+    tomorrow = date.fromordinal(today.toordinal() + 1)
+    found = advise(History(today=today, symptoms=(Symptom(tomorrow, "numbness"),)))
+    assert [(i.cause, i.severity) for i in found] == [("neurological_symptoms", "see_professional")]
+
+
+def test_a_row_two_days_ahead_is_not_read():
+    today = date(2026, 3, 25)
+    ahead = date.fromordinal(today.toordinal() + 2)  # refused at input: not a real session
+    assert advise(History(today=today, symptoms=(Symptom(ahead, "numbness"),))) == []
 
 
 def test_a_red_flag_outranks_every_other_referral():
@@ -185,6 +205,26 @@ def test_a_kilo_and_a_pound_user_with_the_same_change_get_the_same_causes(change
     assert kilo == pound
 
 
+@pytest.mark.parametrize(("lighter_kg", "reps"), [(32.5, 37), (32.5, 40), (50, 24)])
+def test_a_volume_jump_made_of_lighter_sets_reads_the_same_in_pounds_and_kilos(lighter_kg, reps):
+    # 4 x 10 at 100 kg, then a week with lighter sets added: volume at the 1.3x line, where
+    # pound rounding (32.5 kg is 70 lb, 31.75 kg) used to decide the cause.
+    def rows(entered) -> list:
+        weeks = []
+        for n in range(1, 12):
+            sets = [(entered(100), 40)] + ([(entered(lighter_kg), reps)] if n == 10 else [])
+            weeks.append(
+                WeekLoad(week(n), entered(100), sum(kg * r for kg, r in sets), 4, 2,
+                         loadable_volume_kg=sum(loadable(kg) * r for kg, r in sets))
+            )  # fmt: skip
+        return [*weeks, *pains("lower_back", {5: 1, 6: 1, 7: 1, 8: 1, 9: 1, 10: 5, 11: 6})]
+
+    def in_pounds(kg: float) -> Decimal:
+        return (round(Decimal(str(kg)) / KG_PER_LB / 5) * 5 * KG_PER_LB).quantize(Decimal("0.01"))
+
+    assert _causes(rows(lambda kg: Decimal(str(kg)))) == _causes(rows(in_pounds))
+
+
 # 5. Setup links see every timing -------------------------------------------------------
 
 
@@ -215,6 +255,26 @@ def test_pain_on_another_exercise_still_counts_for_a_referral_and_says_where():
     rows = [*BASE, *(other_pain(n, "lower_back", 6) for n in (9, 10, 11, 12))]
     item = next(i for i in advice_for(rows) if i.cause == "persistent_pain")
     assert "Some of it was felt during Deadlift." in item.detail
+
+
+def test_pain_on_another_exercise_is_shown_as_such_naming_the_lift():
+    found = advice_for([*BASE, other_pain(11, "lower_back", 5), other_pain(12, "lower_back", 6)])
+    assert [(i.cause, i.severity, i.title) for i in found] == [
+        ("persistent_pain", "info", "Lower back pain on Deadlift")
+    ]
+    assert "Your lower back hurt during Deadlift twice recently, at worst 6/10" in found[0].detail
+    assert "Worth trying" not in found[0].detail  # no hip-thrust form advice for a deadlift
+
+
+@pytest.mark.parametrize(
+    ("case", "rows"),
+    [
+        ("mild", [other_pain(11, "lower_back", 2), other_pain(12, "lower_back", 2)]),
+        ("months ago", [other_pain(2, "lower_back", 6)]),
+    ],
+)
+def test_near_misses_of_pain_on_another_exercise(case, rows):
+    assert advice_for([*BASE, *rows]) == []
 
 
 def test_si_joint_pain_on_single_leg_sets_names_asymmetric_loading():

@@ -20,6 +20,7 @@ from advice.history import (
 )
 from advice.items import EXTRA_KEYS, ITEM_KEYS, SEVERITIES, AdviceItem
 from advice.rules import advise
+from advice.thresholds import AHEAD
 
 TODAY = date(2026, 4, 15)
 THIS_MONDAY = TODAY - timedelta(days=TODAY.weekday())
@@ -201,7 +202,7 @@ def test_only_contract_causes_and_severities_appear_and_referrals_alone_are_urge
         assert item.title
         assert item.detail
         assert item.source_section
-        assert all(entry.date <= TODAY for entry in item.evidence)
+        assert all(entry.date <= TODAY + AHEAD for entry in item.evidence)
 
 
 @fast

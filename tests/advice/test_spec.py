@@ -37,3 +37,16 @@ def test_the_command_prints_the_page():
 def test_the_committed_page_is_the_generated_one():
     # Regenerate with: python manage.py advice_spec --write
     assert SPEC_FILE.read_text(encoding="utf-8").strip() == render().strip()
+
+
+def test_the_page_holds_no_unfilled_placeholder():
+    page = render()
+    assert "{" not in page
+    assert "}" not in page
+
+
+def test_the_page_says_what_the_engine_reads_and_where_the_source_contradicts_itself():
+    page = render()
+    assert "pain logged on another exercise counts toward the referrals" in page
+    assert "The source contradicts itself on hamstrings" in page
+    assert "up to 1 day ahead of the athlete's today" in page
