@@ -240,7 +240,10 @@ def _setup() -> list[Trigger]:
                 f"with {values}: at least {rule.min_reports} report(s), in the set (that set's "
                 "setup) or after the session and the next morning (every setup value of that "
                 f"session); {compared}. Caution when the latest such pain is {RECENT}, at least "
-                f"{setup.MODERATE}/10 and the pain is {ACTIVE}; otherwise info; info too once "
+                f"{setup.MODERATE}/10 and the pain is {ACTIVE}, unless it rests on one week of "
+                "pain felt only the next morning (soreness until it comes back; "
+                f"{' and '.join(REGION_NAMES[r] for r in setup.BRUISES)} pain, a bruise, "
+                "excepted); otherwise info; info too once "
                 "the athlete moved off the value and the pain settled (what helped)."
                 + (CONTRADICTION if (rule.region, rule.field) == HAMSTRING else ""),
                 "caution or info",

@@ -18,6 +18,7 @@ from advice.wording import day_text, pain_text, region_text, setup_text, week_te
 
 BENCH_HEIGHT_GAP_CM = 10
 MODERATE = 4  # a setup link is worth changing from this pain on
+BRUISES = ("hip_bone",)  # where next-morning pain is a bruise from the bar, not soreness
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,18 @@ def _hamstring_note(timeline: Timeline) -> str:
     )
 
 
+def _one_mornings_ache(timeline: Timeline, link: SetupLink) -> bool:
+    """The link rests on pain felt only the next morning, in a single week: muscle soreness
+    until it persists (a second week) or comes back during the lifts. Hip-bone pain is
+    bruising from the bar, not soreness, and is taken at its word."""
+    weeks = {e.date for e in link.painful}
+    return (
+        link.region not in BRUISES
+        and len(weeks) == 1
+        and all(timeline.region_week(link.region, w).only_next_day for w in weeks)
+    )
+
+
 def setup_with_pain(timeline: Timeline) -> list[AdviceItem]:
     """Each SETUP_RULES link (pain in the set, after the session or the next morning): caution
     while the pain is active and still came with the value recently; info once the athlete
@@ -161,7 +174,9 @@ def setup_with_pain(timeline: Timeline) -> list[AdviceItem]:
             items.append(
                 make_item(
                     rule.cause,
-                    "caution" if current and moderate else "info",
+                    "caution"
+                    if current and moderate and not _one_mornings_ache(timeline, link)
+                    else "info",
                     seen=_seen(timeline, link) + note,
                     region=rule.region,
                     evidence=link.painful,

@@ -136,6 +136,29 @@ def test_a_single_next_morning_ache_of_seven_is_at_most_info():
     assert set(_causes(rows).values()) <= {"info"}
 
 
+def test_one_mornings_knee_ache_with_the_feet_close_is_at_most_info():
+    rows = [
+        *BASE,
+        *lasting_pain(12, "knee", 7, "next_day", foot_distance="too_close"),
+        *lasting_pain(12, "knee", 6, "next_day", foot_distance="too_close"),
+    ]
+    assert _causes(rows)[("feet_too_close", "knee")] == "info"
+
+
+def test_a_knee_ache_with_the_feet_close_in_a_second_week_is_a_caution():
+    rows = [
+        *BASE,
+        *lasting_pain(11, "knee", 6, "next_day", foot_distance="too_close"),
+        *lasting_pain(12, "knee", 7, "next_day", foot_distance="too_close"),
+    ]
+    assert _causes(rows)[("feet_too_close", "knee")] == "caution"
+
+
+def test_hip_bone_pain_the_morning_after_a_padless_session_is_a_caution_at_once():
+    rows = [*BASE, *lasting_pain(12, "hip_bone", 6, "next_day", padding="none")]
+    assert _causes(rows)[("unpadded_bar", "hip_bone")] == "caution"
+
+
 def test_a_sharp_pain_after_the_session_is_not_sudden_pain_during_the_exercise():
     rows = [*BASE, *pains("knee", {12: 7}), character(12, "knee", "sharp", 7)]
     rows[-1] = rows[-1].__class__(week(12), "knee", "sharp", 1, 7, "after")
