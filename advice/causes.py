@@ -77,6 +77,8 @@ class Cause:
     load_patterns: tuple[str, ...] = ()
     symptoms: tuple[str, ...] = ()
     catalogue_only: bool = False
+    # Its remedy tells the athlete to lighten the load: the item gives a number to start from.
+    eases_off: bool = False
 
     @property
     def is_referral(self) -> bool:
@@ -103,6 +105,7 @@ _CAUSES = (
         PREVENT_FORM,
         regions=("lower_back",),
         load_patterns=("top-set jump",),
+        eases_off=True,
     ),
     Cause(
         "neck_position",
@@ -154,6 +157,7 @@ _CAUSES = (
         FORM,
         PREVENT_BALANCE,
         regions=("knee",),
+        eases_off=True,
     ),
     Cause(
         "incomplete_hip_extension",
@@ -255,6 +259,7 @@ _CAUSES = (
         PREVENT_FORM,
         regions=("lower_back",),
         symptoms=("numbness", "tingling", "weakness"),
+        eases_off=True,
     ),
     Cause(
         "hip_impingement",
@@ -268,6 +273,7 @@ _CAUSES = (
         SEEK_HELP,
         regions=("groin", "hip_flexor"),
         characters=("pinch",),
+        eases_off=True,
     ),
     Cause(
         "si_joint_dysfunction",

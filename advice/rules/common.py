@@ -9,7 +9,7 @@ from advice.causes import CAUSES, Cause
 from advice.items import AdviceItem, Evidence
 from advice.thresholds import WEEK
 from advice.timeline import Timeline
-from advice.wording import week_text
+from advice.wording import region_text, week_text
 
 MAX_EVIDENCE = 8
 HELPED_NOTE_WEEKS = 12  # a "this helped" note is dropped once the change is this old
@@ -71,3 +71,21 @@ def make_item(
         regions=(region,) if region else (),
         follow_up=follow_up,
     )
+
+
+def ease_off(timeline: Timeline, region: str, before: date) -> str:
+    """A number to start from: the heaviest top set the athlete lifted without pain in the
+    region before `before`, in the reader's unit ("" when the log has none)."""
+    found = timeline.pain_free_top(region, before)
+    if found is None:
+        return ""
+    top, week = found
+    return (
+        f"A place to start: about {timeline.voice.load(top)}, the heaviest top set "
+        f"{timeline.voice.you} lifted without {region_text(region)} pain, in {week_text(week)}."
+    )
+
+
+def ease_off_for(timeline: Timeline, cause_id: str, region: str, before: date) -> str:
+    """`ease_off`'s number where the cause's remedy says to lighten the load, else ""."""
+    return ease_off(timeline, region, before) if CAUSES[cause_id].eases_off else ""

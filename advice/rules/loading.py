@@ -7,7 +7,7 @@ from datetime import date
 
 from advice.causes import LOCATIONS
 from advice.items import AdviceItem, Evidence
-from advice.rules.common import make_item, recent_change
+from advice.rules.common import ease_off, make_item, recent_change
 from advice.thresholds import PAIN_FLOOR, WEEK
 from advice.timeline import Timeline
 from advice.trends import VOLUME_LOW, Jump, Rise, jumps, load_weeks, rise_after
@@ -47,19 +47,6 @@ def _seen(timeline: Timeline, rise: Rise, region: str) -> str:
     if rise.baseline is not None and rise.baseline.rise(pain.peak):
         text += f"; that is well above its own level ({rise.baseline.text()})"
     return text + "."
-
-
-def ease_off(timeline: Timeline, region: str, before: date) -> str:
-    """A number to start from: the heaviest top set the athlete lifted without pain in the
-    region before `before`, in the reader's unit ("" when the log has none)."""
-    found = timeline.pain_free_top(region, before)
-    if found is None:
-        return ""
-    top, week = found
-    return (
-        f"A place to start: about {timeline.voice.load(top)}, the heaviest top set "
-        f"{timeline.voice.you} lifted without {region_text(region)} pain, in {week_text(week)}."
-    )
 
 
 def _load_drops(timeline: Timeline, since: date) -> list[Evidence]:

@@ -14,7 +14,7 @@ from datetime import date
 from advice.causes import CONDITION
 from advice.history import OtherPain, Symptom
 from advice.items import AdviceItem, Evidence
-from advice.rules.common import make_item
+from advice.rules.common import ease_off, make_item
 from advice.thresholds import PAIN_FLOOR, PAIN_RISE, WEEK, monday
 from advice.timeline import SETTLED_WEEKS, RegionWeek, Timeline
 from advice.trends import theil_sen
@@ -254,6 +254,7 @@ def red_flags(timeline: Timeline) -> list[AdviceItem]:
                 evidence=[*(c.evidence() for c in near), *map(_flag_evidence, nerve)],
                 strength=RED_FLAG_STRENGTH / 10,
                 section=CONDITION,
+                try_first=ease_off(timeline, "lower_back", near[0].week),
             )
         )
     return items

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from advice.causes import CAUSES, LOCATIONS
 from advice.items import AdviceItem, Evidence
-from advice.rules.common import make_item
+from advice.rules.common import ease_off, ease_off_for, make_item
 from advice.thresholds import PAIN_FLOOR
 from advice.timeline import RegionWeek, Timeline
 from advice.wording import pain_text, region_text, week_text
@@ -60,26 +60,31 @@ def region_candidates(timeline: Timeline) -> list[AdviceItem]:
             continue
         worst = cells[0].peak
         repeated = len(cells) >= REPEATED_WEEKS and worst >= MODERATE
-        seen = _pain_seen(timeline, region, cells)
         evidence = [cell.evidence() for cell in cells]
-        for cause, main, section in REGION_MAP.get(region, ()):
+        pairs = REGION_MAP.get(region, ())
+        # The pain is told once, under the main cause; the contributors point there.
+        first = next((CAUSES[cause].title for cause, main, _ in pairs if main), "")
+        for cause, main, section in pairs:
             severity = "caution" if main and repeated else "info"
             # A place alone is the weakest evidence: a specific link (setup, load) outranks it.
             strength = worst / 2 + len(cells) / 4 if main else worst / 4
-            note = (
-                " The source names this first among the likely causes of pain there."
+            seen = (
+                f"{_pain_seen(timeline, region, cells)} The source names this first among the "
+                "likely causes of pain there."
                 if main
-                else " The source lists this among the possible contributors; worth checking."
+                else f'The same {region_text(region)} pain as under "{first}": the '
+                "source lists this among the possible contributors; worth checking."
             )
             items.append(
                 make_item(
                     cause,
                     severity,
-                    seen=seen + note,
+                    seen=seen,
                     region=region,
                     evidence=evidence,
                     strength=strength,
                     section=section,
+                    try_first=ease_off_for(timeline, cause, region, min(c.week for c in cells)),
                 )
             )
     return items
@@ -118,6 +123,7 @@ def pinching_pain(timeline: Timeline) -> list[AdviceItem]:
                 seen=seen,
                 region=region,
                 evidence=evidence,
+                try_first=ease_off(timeline, region, pinches[0][0]),
                 strength=top + reports / 2,
             )
         )

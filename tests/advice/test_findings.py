@@ -373,6 +373,16 @@ def test_words_name_regions_and_scores_as_people_say_them():
     assert "the week of 2 Mar 2026" in item.detail
 
 
+def test_a_regions_pain_is_told_once_and_the_other_causes_point_to_it():
+    found = advice_for([*BASE, *pains("lower_back", {11: 5, 12: 6})])
+    told = [i.cause for i in found if "lower back pain reached 6/10" in i.detail]
+    assert told == ["lumbar_hyperextension"]
+    weak_core = next(i for i in found if i.cause == "weak_core")
+    assert 'The same lower back pain as under "The lower back takes over at the top"' in (
+        weak_core.detail
+    )
+
+
 def test_titles_never_speak_in_the_first_person():
     for item in advice_for(
         [*JUMP_ROWS, *pains("knee", {11: 5, 12: 5}), symptom(day(12), "popping")]
@@ -405,6 +415,24 @@ def test_a_coach_reads_the_athletes_name_not_your():
 def test_easing_off_gives_a_number_from_the_athletes_own_log():
     item = next(i for i in advice_for(JUMP_ROWS) if i.cause == "too_much_weight_too_soon")
     assert "about 100 kg, the heaviest top set you lifted without lower back pain" in item.detail
+
+
+@pytest.mark.parametrize(
+    ("cause", "region"),
+    [("knee_valgus", "knee"), ("lumbar_hyperextension", "lower_back")],
+)
+def test_lighten_the_bar_advice_without_a_jump_gives_a_number_too(cause, region):
+    rows = [*loads([90, 95, 100, 100, 100, 100, 100, 100]), *pains(region, {7: 5, 8: 6})]
+    item = next(i for i in advice_for(rows, today_week=8) if i.cause == cause)
+    assert f"about 100 kg, the heaviest top set you lifted without {region.replace('_', ' ')}" in (
+        item.detail
+    )
+
+
+def test_advice_that_does_not_lighten_the_bar_gives_no_load():
+    rows = [*loads([100] * 8), *pains("neck", {7: 5, 8: 6})]
+    item = next(i for i in advice_for(rows, today_week=8) if i.cause == "neck_position")
+    assert "A place to start" not in item.detail
 
 
 def test_a_rise_above_the_athletes_own_level_is_shown_in_plain_words():
