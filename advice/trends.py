@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import statistics
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
@@ -108,16 +109,22 @@ class Jump:
                     "ratio",
                 )
             )
-        if not VOLUME_LOW <= self.acwr <= VOLUME_JUMP:
-            found.append(
-                Evidence(
-                    self.week,
-                    "weekly volume against the usual (acute:chronic)",
-                    round(self.acwr, 2),
-                    "ratio",
-                )
-            )
+        if self.load_changed:
+            found.append(self.acwr_evidence())
         return tuple(found)
+
+    @property
+    def load_changed(self) -> bool:
+        """Volume outside the acute:chronic band (VOLUME_LOW to VOLUME_JUMP of the usual)."""
+        return not VOLUME_LOW <= self.acwr <= VOLUME_JUMP
+
+    def acwr_evidence(self) -> Evidence:
+        return Evidence(
+            self.week,
+            "weekly volume against the usual (acute:chronic)",
+            round(self.acwr, 2),
+            "ratio",
+        )
 
 
 @dataclass(frozen=True)
@@ -132,15 +139,36 @@ class Rise:
     def evidence(self) -> tuple[Evidence, ...]:
         found = [self.pain.evidence()]
         if self.baseline is not None and self.baseline.rise(self.pain.peak):
-            found.append(
-                Evidence(
-                    self.pain.week,
-                    f"{region_text(self.pain.region)} pain against its own level "
-                    f"({self.baseline.text()})",
-                    round(self.baseline.mean, 1),
-                )
-            )
+            found.append(_own_level(self.pain, self.baseline))
         return tuple(found)
+
+
+def _own_level(pain: RegionWeek, baseline: Baseline) -> Evidence:
+    return Evidence(
+        pain.week,
+        f"{region_text(pain.region)} pain against its own level ({baseline.text()})",
+        round(baseline.mean, 1),
+    )
+
+
+def above_own_level(timeline: Timeline, pain: RegionWeek) -> tuple[str, Evidence] | None:
+    """When a week's pain stands clearly above the region's own level (Baseline.rise): a
+    clause for the item's words and its evidence line; None otherwise or without enough log."""
+    baseline = timeline.baseline(pain.region, pain.week)
+    if baseline is None or not baseline.rise(pain.peak):
+        return None
+    return f"well above its own level ({baseline.text()})", _own_level(pain, baseline)
+
+
+def load_changes(timeline: Timeline, weeks: Iterable[date]) -> list[Evidence]:
+    """Of `weeks`, those whose weekly volume left the acute:chronic band (VOLUME_LOW to
+    VOLUME_JUMP against the usual), as evidence lines: a load change beside the pain."""
+    wanted = set(weeks)
+    return [
+        jump.acwr_evidence()
+        for jump, _ in load_weeks(timeline)
+        if jump.week in wanted and jump.load_changed
+    ]
 
 
 def loadable(kg: float) -> float:

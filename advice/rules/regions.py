@@ -8,6 +8,7 @@ from advice.items import AdviceItem, Evidence
 from advice.rules.common import ease_off, ease_off_for, make_item
 from advice.thresholds import PAIN_FLOOR
 from advice.timeline import RegionWeek, Timeline
+from advice.trends import above_own_level, load_changes
 from advice.wording import pain_text, region_text, week_text
 
 MODERATE = 4  # a region's main cause becomes a caution from this pain on...
@@ -61,6 +62,10 @@ def region_candidates(timeline: Timeline) -> list[AdviceItem]:
         worst = cells[0].peak
         repeated = len(cells) >= REPEATED_WEEKS and worst >= MODERATE
         evidence = [cell.evidence() for cell in cells]
+        own = above_own_level(timeline, cells[0])
+        level = f" That is {own[0]}." if own else ""
+        evidence += [own[1]] if own else []
+        evidence += load_changes(timeline, [cell.week for cell in cells])
         pairs = REGION_MAP.get(region, ())
         # The pain is told once, under the main cause; the contributors point there.
         first = next((CAUSES[cause].title for cause, main, _ in pairs if main), "")
@@ -69,8 +74,8 @@ def region_candidates(timeline: Timeline) -> list[AdviceItem]:
             # A place alone is the weakest evidence: a specific link (setup, load) outranks it.
             strength = worst / 2 + len(cells) / 4 if main else worst / 4
             seen = (
-                f"{_pain_seen(timeline, region, cells)} The source names this first among the "
-                "likely causes of pain there."
+                f"{_pain_seen(timeline, region, cells)}{level} The source names this first "
+                "among the likely causes of pain there."
                 if main
                 else f'The same {region_text(region)} pain as under "{first}": the '
                 "source lists this among the possible contributors; worth checking."

@@ -11,9 +11,16 @@ from advice.causes import CONDITION, EQUIPMENT, FORM, LOCATIONS
 from advice.history import SessionBench
 from advice.items import AdviceItem, Evidence
 from advice.rules.common import make_item, recent_change
-from advice.thresholds import PAIN_FLOOR, PAIN_RISE
+from advice.thresholds import PAIN_FLOOR, PAIN_RISE, monday
 from advice.timeline import Timeline
-from advice.trends import SetupLink, session_pain, setup_link, usual_bench_height
+from advice.trends import (
+    SetupLink,
+    above_own_level,
+    load_changes,
+    session_pain,
+    setup_link,
+    usual_bench_height,
+)
 from advice.wording import day_text, pain_text, region_text, setup_text, week_text
 
 BENCH_HEIGHT_GAP_CM = 10
@@ -171,15 +178,23 @@ def setup_with_pain(timeline: Timeline) -> list[AdviceItem]:
         elif status.state == "active":
             current = timeline.is_recent(link.painful[-1].date)
             moderate = link.with_values.max_score >= MODERATE
+            latest = timeline.region_week(rule.region, monday(link.painful[-1].date))
+            own = above_own_level(timeline, latest)
+            level = f" The latest week stood {own[0]}." if own else ""
+            evidence = [
+                *link.painful,
+                *([own[1]] if own else []),
+                *load_changes(timeline, {monday(e.date) for e in link.painful}),
+            ]
             items.append(
                 make_item(
                     rule.cause,
                     "caution"
                     if current and moderate and not _one_mornings_ache(timeline, link)
                     else "info",
-                    seen=_seen(timeline, link) + note,
+                    seen=_seen(timeline, link) + level + note,
                     region=rule.region,
-                    evidence=link.painful,
+                    evidence=evidence,
                     strength=strength if current else strength / 3,
                     section=rule.section,
                 )

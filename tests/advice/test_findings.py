@@ -435,6 +435,35 @@ def test_advice_that_does_not_lighten_the_bar_gives_no_load():
     assert "A place to start" not in item.detail
 
 
+def test_a_rise_above_the_athletes_own_level_shows_without_a_load_jump():
+    rows = [*BASE, *pains("knee", {n: 1 for n in range(3, 11)}), *pains("knee", {11: 5, 12: 6})]
+    item = next(i for i in advice_for(rows) if i.cause == "knee_valgus")
+    assert "That is well above its own level (about 1.5/10 over the 8 logged weeks before)" in (
+        item.detail
+    )
+    assert any(e.metric.startswith("knee pain against its own level") for e in item.evidence)
+
+
+def test_pain_within_its_usual_range_gets_no_own_level_line():
+    rows = [
+        *BASE,
+        *pains("knee", {n: 4 + n % 3 for n in range(3, 11)}),
+        *pains("knee", {11: 5, 12: 6}),
+    ]
+    item = next(i for i in advice_for(rows) if i.cause == "knee_valgus")
+    assert "its own level" not in item.detail
+
+
+def test_a_volume_change_beside_the_pain_is_an_evidence_line():
+    rows = [
+        *loads([100] * 10),
+        *loads([100] * 2, first_week=11, sets=6),
+        *pains("knee", {11: 5, 12: 6}),
+    ]
+    item = next(i for i in advice_for(rows) if i.cause == "knee_valgus")
+    assert [e.value for e in item.evidence if "acute:chronic" in e.metric][:1] == [1.5]
+
+
 def test_a_rise_above_the_athletes_own_level_is_shown_in_plain_words():
     rows = [*loads([100] * 8), *loads([125] * 4, first_week=9)]
     rows += pains("lower_back", {3: 1, 4: 0, 5: 1, 6: 0, 10: 5, 11: 6})
