@@ -69,7 +69,7 @@ class RosterRowSerializer(serializers.Serializer):
     worst_pain_7_days = serializers.SerializerMethodField()
     red_flags = serializers.ListField(
         child=serializers.ChoiceField(choices=RedFlag.choices),
-        help_text="Red-flag symptoms logged in the last 4 weeks.",
+        help_text="Red-flag symptoms reported and not marked as gone since, however long ago.",
     )
     advice_headline = HeadlineSerializer(source="headline", allow_null=True)
     flags = serializers.ListField(
