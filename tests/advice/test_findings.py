@@ -436,7 +436,7 @@ def test_advice_that_does_not_lighten_the_bar_gives_no_load():
 
 
 def test_a_rise_above_the_athletes_own_level_shows_without_a_load_jump():
-    rows = [*BASE, *pains("knee", {n: 1 for n in range(3, 11)}), *pains("knee", {11: 5, 12: 6})]
+    rows = [*BASE, *pains("knee", dict.fromkeys(range(3, 11), 1)), *pains("knee", {11: 5, 12: 6})]
     item = next(i for i in advice_for(rows) if i.cause == "knee_valgus")
     assert "That is well above its own level (about 1.5/10 over the 8 logged weeks before)" in (
         item.detail
