@@ -181,11 +181,11 @@ def setup_with_pain(timeline: Timeline) -> list[AdviceItem]:
             latest = timeline.region_week(rule.region, monday(link.painful[-1].date))
             own = above_own_level(timeline, latest)
             level = f" The latest week stood {own[0]}." if own else ""
-            evidence = [
+            evidence = (
                 *link.painful,
                 *([own[1]] if own else []),
                 *load_changes(timeline, {monday(e.date) for e in link.painful}),
-            ]
+            )
             items.append(
                 make_item(
                     rule.cause,
