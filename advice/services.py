@@ -26,9 +26,9 @@ from advice.history import (
     WeekSetup,
 )
 from advice.items import AdviceItem
-from advice.rules import advise, advise_on
+from advice.rules import advise_on
 from advice.thresholds import monday
-from advice.timeline import Timeline
+from advice.timeline import Timeline, WeekCells
 
 # Re-exported for the charts and the roster: only this module may reach the rules.
 from advice.trends import Jump as Jump
@@ -38,6 +38,7 @@ from advice.wording import Voice
 from tracker import aggregates, queries, rollups
 from tracker.aggregates import as_date
 from tracker.choices import HIP_THRUST_FAMILY, PainSide
+from tracker.rollups import Summary
 
 OTHER_EXERCISE = "another exercise"
 REASON_CODES = attention.CODES  # why a coach should look now (the roster's filters, the API)
@@ -102,6 +103,30 @@ def _made(kind: type[R], **fields: Any) -> R:
     return row
 
 
+def _session_rows(
+    summary: Summary,
+) -> tuple[list[SessionBench], list[Symptom], list[OtherPain]]:
+    """A week's sessions (their benches), red flags and pain on other exercises."""
+    day = date.fromisoformat
+    return (
+        [
+            _made(SessionBench, date=day(d), bench_height_cm=height, bench_stable=stable,
+                  pain_max=worst, checked_in=checked)
+            for d, height, stable, worst, checked in summary["benches"]
+        ],
+        [_made(Symptom, date=day(d), symptom=kind) for d, kind in summary["symptoms"]],
+        [
+            _made(OtherPain, date=day(d), region=r, timing=t, score=score, exercise=name,
+                  character=c)
+            for d, r, t, score, name, c in summary["other_pains"]
+        ],
+    )  # fmt: skip
+
+
+def _resolutions(athlete: User) -> tuple[Resolution, ...]:
+    return tuple(Resolution(r["date"], r["kind"]) for r in aggregates.symptom_resolutions(athlete))
+
+
 def history_of(athlete: User, today: date) -> History:
     """One athlete's history as plain data, from the weekly roll-ups (tracker/rollups.py):
     two queries whatever its length, the same History as `history_from_log`."""
@@ -114,7 +139,6 @@ def history_of(athlete: User, today: date) -> History:
     benches: list[SessionBench] = []
     symptoms: list[Symptom] = []
     other_pains: list[OtherPain] = []
-    day = date.fromisoformat
     for week, summary in rollups.summaries(athlete.pk):
         load = summary["load"]
         if load is not None:
@@ -146,15 +170,10 @@ def history_of(athlete: User, today: date) -> History:
             _made(SidedPain, week=week, region=r, side=side, exercise=e, max_score=m, reports=n)
             for r, side, e, m, n in summary["sided"]
         ]
-        benches += [
-            SessionBench(day(d), height, stable, worst, checked_in=checked)
-            for d, height, stable, worst, checked in summary["benches"]
-        ]
-        symptoms += [Symptom(day(d), kind) for d, kind in summary["symptoms"]]
-        other_pains += [
-            OtherPain(day(d), r, t, score, name, c)
-            for d, r, t, score, name, c in summary["other_pains"]
-        ]
+        week_benches, week_symptoms, week_other_pains = _session_rows(summary)
+        benches += week_benches
+        symptoms += week_symptoms
+        other_pains += week_other_pains
     return History(
         today=today,
         loads=tuple(loads),
@@ -164,11 +183,43 @@ def history_of(athlete: User, today: date) -> History:
         setup_pains=tuple(setup_pains),
         benches=tuple(benches),
         symptoms=tuple(symptoms),
-        resolutions=tuple(
-            Resolution(r["date"], r["kind"]) for r in aggregates.symptom_resolutions(athlete)
-        ),
+        resolutions=_resolutions(athlete),
         other_pains=tuple(other_pains),
         sided_pains=tuple(sided),
+    )
+
+
+def timeline_of(athlete: User, today: date, voice: Voice | None = None) -> Timeline:
+    """`Timeline(history_of(athlete, today), voice)` in the same two queries, built from the
+    roll-ups' weekly cells as they are stored (already summed per week, region, timing and
+    setup value) rather than from a row object per cell: what cold advice costs is mostly
+    these cells, some 11,000 for three years of history."""
+    weeks: list[WeekCells] = []
+    benches: list[SessionBench] = []
+    symptoms: list[Symptom] = []
+    other_pains: list[OtherPain] = []
+    for week, summary in rollups.summaries(athlete.pk):
+        load = summary["load"]
+        if load is not None:
+            # What the timeline reads of a WeekLoad, as floats (as from its Decimals).
+            top, volume, _, _, _, *loadable = load  # loadable: since 2026-12
+            load = (float(top), float(volume), float(loadable[0] if loadable else volume))
+        weeks.append(
+            WeekCells(week, load, summary["pains"], summary["characters"], summary["setups"],
+                      summary["setup_pains"], summary["sided"])
+        )  # fmt: skip
+        week_benches, week_symptoms, week_other_pains = _session_rows(summary)
+        benches += week_benches
+        symptoms += week_symptoms
+        other_pains += week_other_pains
+    return Timeline.of_weeks(
+        today,
+        weeks,
+        benches=benches,
+        symptoms=symptoms,
+        resolutions=_resolutions(athlete),
+        other_pains=other_pains,
+        voice=voice,
     )
 
 
@@ -275,7 +326,7 @@ def compute_advice(athlete: User, today: date, voice: Voice | None = None) -> li
     """The athlete's advice, most urgent first, read from the log now (five queries, and those
     of the "what helped" sources: an experiment that helped says so with its own numbers)."""
     voice = voice or Voice()
-    items = advise(history_of(athlete, today), voice)
+    items = advise_on(timeline_of(athlete, today, voice))
     notes = [note for source in HELPED_NOTE_SOURCES for note in source(athlete, today, voice)]
     return experiments.with_helped(items, notes) if notes else items
 

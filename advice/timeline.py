@@ -1,6 +1,10 @@
 """One athlete's history indexed by week, and whether a region's pain is still going on.
 
-Built once per advice run from `advice.history.History` and read-only afterwards.
+Built once per advice run from `advice.history.History`, or from the same history as the
+weekly roll-ups already hold it (`Timeline.of_weeks`: no History row per cell, which is
+what cold advice costs), and read-only afterwards, so what the rules ask often (a region's
+status, a week without pain) is worked out once.
+
 Anything dated after `history.today` or before MIN_DATE (input refuses such dates; an
 old row must still not break the engine) is ignored, so advice for a day never depends
 on later entries, and inputs are read in a canonical order, so shuffling the history's
@@ -14,13 +18,16 @@ Every timing counts at its score: 5/10 in a set is 5/10.
 from __future__ import annotations
 
 import statistics
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
+from itertools import groupby
+from operator import attrgetter
 from typing import Any, TypeVar
 
-from advice.history import History, OtherPain, Resolution, SessionBench, Symptom
+from advice.history import History, OtherPain, Resolution, SessionBench, Symptom, WeekLoad
 from advice.items import Evidence
 from advice.thresholds import AHEAD, PAIN_FLOOR, RECENT_WEEKS, WEEK, monday
 from advice.wording import TIMING_WORDS, Voice, pain_text, region_text, week_text
@@ -36,7 +43,16 @@ BASELINE_MIN_RISE = 2.0  # ...and at least this many points
 TIMING_ORDER = ("after", "next_day", "during")
 
 T = TypeVar("T")
+C = TypeVar("C")
+D = TypeVar("D", SessionBench, Symptom, Resolution, OtherPain)
 
+# A week's cells as the weekly roll-ups keep them (tracker/rollups.py): a History row's
+# fields in order, without its week, and with the sum of the scores for their mean.
+PainCell = tuple[str, str, int, int, int]  # region, timing, max score, score sum, reports
+CharacterCell = tuple[str, str, int, int, str]  # region, character, reports, max score, timing
+SetupCell = tuple[str, str, int]  # field, value, sets
+SetupPainCell = tuple[str, str, str, int, int, int]  # field, value, region, max, sum, reports
+SidedCell = tuple[str, str, str, int, int]  # region, side, exercise, max score, reports
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
@@ -57,6 +73,44 @@ def _sort_key(row: Any) -> tuple[tuple[bool, Any], ...]:
 def _canonical(rows: Iterable[T]) -> list[T]:
     """Rows in one order whatever order they came in, so that sums come out the same."""
     return sorted(rows, key=_sort_key)
+
+
+_date = attrgetter("date")
+
+
+def _by_date(rows: Iterable[D]) -> list[D]:
+    """Dated rows (their first field) in canonical order: by date, and rows of one day by
+    their other fields. The full key is built only for days holding several rows."""
+    ordered = sorted(rows, key=_date)
+    if len(ordered) == len({row.date for row in ordered}):
+        return ordered
+    found: list[D] = []
+    for _, day in groupby(ordered, key=_date):
+        same_day = list(day)
+        found += _canonical(same_day) if len(same_day) > 1 else same_day
+    return found
+
+
+_week = attrgetter("week")
+
+
+def _runs(rows: Iterable[Any], cell: Callable[[Any], C]) -> list[tuple[date, list[C]]]:
+    """History rows as (week, cells) groups: each run of rows of one week, in order."""
+    return [(week, list(map(cell, run))) for week, run in groupby(rows, key=_week)]
+
+
+@dataclass(frozen=True)
+class WeekCells:
+    """One week of a history already summed per cell (tracker's weekly roll-ups): the
+    rows a History would hold for `week`, as plain cells (lists or tuples)."""
+
+    week: date
+    load: tuple[float, float, float] | None = None  # top, volume, loadable volume (kg)
+    pains: Sequence[PainCell] = ()
+    characters: Sequence[CharacterCell] = ()
+    setups: Sequence[SetupCell] = ()
+    setup_pains: Sequence[SetupPainCell] = ()
+    sided: Sequence[SidedCell] = ()
 
 
 @dataclass(frozen=True)
@@ -95,6 +149,26 @@ class RegionWeek:
         return Evidence(self.week, metric, self.peak)
 
 
+# Frozen dataclasses set each field through object.__setattr__; a timeline makes hundreds
+# of cells, so it fills their __dict__ at once: the same objects, equal and hashed alike.
+_new, _assign = object.__new__, object.__setattr__
+
+
+def _region_week(region: str, week: date, during: int, after: int, next_day: int) -> RegionWeek:
+    """RegionWeek(region, week, during, after, next_day), only faster."""
+    cell = _new(RegionWeek)
+    _assign(
+        cell,
+        "__dict__",
+        {"region": region, "week": week, "during": during, "after": after, "next_day": next_day},
+    )
+    return cell
+
+
+# Where each timing's worst score goes in a RegionWeek (during, after, next_day).
+_SLOT = {timing: ("during", "after", "next_day").index(timing) for timing in TIMING_WORDS}
+
+
 @dataclass(frozen=True)
 class Status:
     """Whether a region's pain is still going on.
@@ -127,97 +201,218 @@ class Baseline:
 
 
 class Timeline:
-    """A history indexed by week."""
+    """A history indexed by week.
+
+    Built from a `History` (its rows in any order), or with `of_weeks` from a history
+    already summed per week and cell (the weekly roll-ups): the same timeline either way,
+    the second without a row object per cell.
+    """
 
     def __init__(self, history: History, voice: Voice | None = None) -> None:
+        self._start(history.today, voice)
+        # Loads are summed as floats, so each week's rows are added in canonical order.
+        by_week: dict[date, list[WeekLoad]] = defaultdict(list)
+        for load in history.loads:
+            if week := self._keep(load.week):
+                by_week[week].append(load)
+        for week in sorted(by_week):
+            rows = by_week[week]
+            for load in _canonical(rows) if len(rows) > 1 else rows:
+                volume = float(load.volume_kg)
+                loadable = load.loadable_volume_kg
+                self._add_load(
+                    week,
+                    float(load.top_load_kg),
+                    volume,
+                    volume if loadable is None else float(loadable),
+                )
+        # The rows as WeekCells' cells, in runs of one week (a History read from the
+        # roll-ups is one run per week): their order is kept, and so is the keys'.
+        scores = self._index(
+            # (a pain cell's score sum is never read: its mean stands in)
+            pains=_runs(history.pains, attrgetter("region", "timing", "max_score",
+                                                  "mean_score", "reports")),
+            characters=_runs(history.characters, attrgetter("region", "character", "reports",
+                                                            "max_score", "timing")),
+            setups=_runs(history.setups, attrgetter("field", "value", "sets")),
+            setup_pains=[
+                # Scores are whole numbers, so each row's total is too: summed as integers,
+                # the totals come out the same in any row order.
+                (week, [(p.field, p.value, p.region, p.max_score,
+                         round(p.mean_score * p.reports), p.reports) for p in rows])
+                for week, rows in groupby(history.setup_pains, key=_week)
+            ],
+            sided=_runs(history.sided_pains, attrgetter("region", "side", "exercise",
+                                                        "max_score", "reports")),
+        )  # fmt: skip
+        self._finish(
+            history.benches, history.symptoms, history.resolutions, history.other_pains, scores
+        )
+
+    @classmethod
+    def of_weeks(
+        cls,
+        today: date,
+        weeks: Iterable[WeekCells],
+        *,
+        benches: Iterable[SessionBench] = (),
+        symptoms: Iterable[Symptom] = (),
+        resolutions: Iterable[Resolution] = (),
+        other_pains: Iterable[OtherPain] = (),
+        voice: Voice | None = None,
+    ) -> Timeline:
+        """The timeline of the History whose week rows are `weeks`' cells (one WeekLoad,
+        WeekPain, ... per cell, dated to its week), the other rows as given. `weeks`: oldest
+        first, each week once."""
+        timeline = cls.__new__(cls)
+        timeline._start(today, voice)
+        weeks = list(weeks)
+        for cells in weeks:
+            # Each week once, oldest first: the canonical order of the loads' rows.
+            if cells.load is not None and (week := timeline._keep(cells.week)):
+                timeline._add_load(week, *cells.load)
+        scores = timeline._index(
+            pains=[(w.week, w.pains) for w in weeks],
+            characters=[(w.week, w.characters) for w in weeks],
+            setups=[(w.week, w.setups) for w in weeks],
+            setup_pains=[(w.week, w.setup_pains) for w in weeks],
+            sided=[(w.week, w.sided) for w in weeks],
+        )
+        timeline._finish(benches, symptoms, resolutions, other_pains, scores)
+        return timeline
+
+    def _start(self, today: date, voice: Voice | None) -> None:
         self.voice = voice or Voice()
-        self.today = history.today
-        self.this_week = monday(history.today)
-        self.horizon = history.today + AHEAD  # the latest date a session may carry
+        self.today = today
+        self.this_week = monday(today)
+        self.horizon = today + AHEAD  # the latest date a session may carry
         self.recent_start = self.this_week - (RECENT_WEEKS - 1) * WEEK
+        self._next_week = self.this_week + WEEK
         self._weeks: set[date] = set()
         self._kept: dict[date, date | None] = {}
+        self._status: dict[str, Status] = {}
+        self._quiet: dict[tuple[str, date], RegionWeek] = {}
         # week -> (top kg, volume kg, loadable volume kg: what ratios are taken of)
         self.loads: dict[date, tuple[float, float, float]] = {}
-        for load in _canonical(history.loads):
-            if week := self._keep(load.week):
-                top, volume, loadable = self.loads.get(week, (0.0, 0.0, 0.0))
-                self.loads[week] = (
-                    max(top, float(load.top_load_kg)),
-                    volume + float(load.volume_kg),
-                    loadable + float(load.volume_kg if load.loadable_volume_kg is None
-                                     else load.loadable_volume_kg),
-                )  # fmt: skip
-        scores: dict[tuple[str, date], dict[str, int]] = defaultdict(dict)
-        for pain in history.pains:
-            if (week := self._keep(pain.week)) and pain.timing in TIMING_WORDS:
-                cell = scores[pain.region, week]
-                cell[pain.timing] = max(cell.get(pain.timing, 0), pain.max_score)
+
+    def _add_load(self, week: date, top: float, volume: float, loadable: float) -> None:
+        was_top, was_volume, was_loadable = self.loads.get(week, (0.0, 0.0, 0.0))
+        self.loads[week] = (max(was_top, top), was_volume + volume, was_loadable + loadable)
+
+    def _index(
+        self,
+        *,
+        pains: Iterable[tuple[date, Sequence[PainCell]]],
+        characters: Iterable[tuple[date, Sequence[CharacterCell]]],
+        setups: Iterable[tuple[date, Sequence[SetupCell]]],
+        setup_pains: Iterable[tuple[date, Sequence[SetupPainCell]]],
+        sided: Iterable[tuple[date, Sequence[SidedCell]]],
+    ) -> dict[tuple[str, date], list[int]]:
+        """The week-indexed sums of the cells, each group (a day and its cells) dated by
+        `_keep`: several groups of one week add up. Returns the worst pain per region and
+        week at each timing (what `any_pain` adds other exercises to).
+
+        The loops are written out: three years of history hold some 11,000 cells."""
+        keep = self._keep
+        scores: dict[tuple[str, date], list[int]] = {}
+        for day, cells in pains:
+            if cells and (week := keep(day)):
+                for region, timing, top, _, _ in cells:
+                    if (slot := _SLOT.get(timing)) is not None:
+                        cell = scores.get((region, week))
+                        if cell is None:
+                            cell = scores[region, week] = [0, 0, 0]
+                        cell[slot] = max(cell[slot], top)
         self.pain: dict[str, dict[date, RegionWeek]] = defaultdict(dict)
-        for (region, week), cell in sorted(scores.items()):
-            self.pain[region][week] = RegionWeek(region, week, **cell)
-        # Pain felt on other exercises: read by the referral rules only.
-        self.other_pains: tuple[OtherPain, ...] = tuple(
-            p for p in _canonical(history.other_pains) if self._keep(p.date)
-        )
-        any_scores: dict[tuple[str, date], dict[str, int]] = defaultdict(dict)
-        for (region, week), cell in scores.items():
-            any_scores[region, week].update(cell)
-        for other in self.other_pains:
-            if other.timing in TIMING_WORDS:
-                cell = any_scores[other.region, monday(other.date)]
-                cell[other.timing] = max(cell.get(other.timing, 0), other.score)
-        self.any_pain: dict[str, dict[date, RegionWeek]] = defaultdict(dict)
-        for (region, week), cell in sorted(any_scores.items()):
-            self.any_pain[region][week] = RegionWeek(region, week, **cell)
+        for region, week in sorted(scores):
+            self.pain[region][week] = _region_week(region, week, *scores[region, week])
         # (region, character) -> week -> (reports, max score); `sharp_in_set` only in-set.
         self.characters: dict[tuple[str, str], dict[date, tuple[int, int]]] = defaultdict(dict)
         self.sharp_in_set: dict[str, dict[date, int]] = defaultdict(dict)
-        for char in history.characters:
-            if week := self._keep(char.week):
-                described = self.characters[char.region, char.character]
-                reports, top = described.get(week, (0, 0))
-                described[week] = (reports + char.reports, max(top, char.max_score))
-                if char.character == "sharp" and char.timing == "during":
-                    sharp = self.sharp_in_set[char.region]
-                    sharp[week] = max(sharp.get(week, 0), char.max_score)
+        for day, described_cells in characters:
+            if described_cells and (week := keep(day)):
+                for region, character, reports, top, timing in described_cells:
+                    described = self.characters[region, character]
+                    was = described.get(week)
+                    described[week] = (
+                        (reports, max(0, top))
+                        if was is None
+                        else (was[0] + reports, max(was[1], top))
+                    )
+                    if character == "sharp" and timing == "during":
+                        sharp = self.sharp_in_set[region]
+                        sharp[week] = max(sharp.get(week, 0), top)
         # (field, value) -> week -> sets
         self.setups: dict[tuple[str, str], dict[date, int]] = defaultdict(dict)
-        for setup in history.setups:
-            if week := self._keep(setup.week):
-                by_value = self.setups[setup.field, setup.value]
-                by_value[week] = by_value.get(week, 0) + setup.sets
+        used = self.setups
+        for day, setup_cells in setups:
+            if setup_cells and (week := keep(day)):
+                for field, value, sets in setup_cells:
+                    by_value = used[field, value]
+                    by_value[week] = by_value.get(week, 0) + sets
         # (field, value, region) -> week -> (reports, max score, sum of scores)
         self.setup_pains: dict[tuple[str, str, str], dict[date, tuple[int, int, int]]] = (
             defaultdict(dict)
         )
-        # Scores are whole numbers, so each row's total is too: summed as integers, the
-        # totals come out the same in any row order, and the many rows need no sorting.
-        for row in history.setup_pains:
-            if week := self._keep(row.week):
-                by_week = self.setup_pains[row.field, row.value, row.region]
-                reports, top, total = by_week.get(week, (0, 0, 0))
-                by_week[week] = (
-                    reports + row.reports,
-                    max(top, row.max_score),
-                    total + round(row.mean_score * row.reports),
-                )
+        linked = self.setup_pains
+        for day, linked_cells in setup_pains:
+            if linked_cells and (week := keep(day)):
+                for field, value, region, top, total, reports in linked_cells:
+                    by_week = linked[field, value, region]
+                    if (was_linked := by_week.get(week)) is None:
+                        by_week[week] = (reports, top if top > 0 else 0, total)
+                    else:
+                        reported, worst, summed = was_linked
+                        by_week[week] = (reported + reports, max(worst, top), summed + total)
         # (region, side, exercise) -> week -> (reports, max score): pain placed on one side.
         self.sided: dict[tuple[str, str, str], dict[date, tuple[int, int]]] = defaultdict(dict)
-        for sided in history.sided_pains:
-            if week := self._keep(sided.week):
-                on_side = self.sided[sided.region, sided.side, sided.exercise]
-                reports, top = on_side.get(week, (0, 0))
-                on_side[week] = (reports + sided.reports, max(top, sided.max_score))
-        # Oldest first; rows of the same day keep their canonical order (sorted is stable).
+        for day, sided_cells in sided:
+            if sided_cells and (week := keep(day)):
+                for region, side, exercise, top, reports in sided_cells:
+                    on_side = self.sided[region, side, exercise]
+                    was = on_side.get(week)
+                    on_side[week] = (
+                        (reports, max(0, top))
+                        if was is None
+                        else (was[0] + reports, max(was[1], top))
+                    )
+        return scores
+
+    def _finish(
+        self,
+        benches: Iterable[SessionBench],
+        symptoms: Iterable[Symptom],
+        resolutions: Iterable[Resolution],
+        other_pains: Iterable[OtherPain],
+        scores: dict[tuple[str, date], list[int]],
+    ) -> None:
+        # Pain felt on other exercises: read by the referral rules only.
+        self.other_pains: tuple[OtherPain, ...] = tuple(
+            p for p in _by_date(other_pains) if self._keep(p.date)
+        )
+        self.any_pain: dict[str, dict[date, RegionWeek]] = defaultdict(dict)
+        others = [o for o in self.other_pains if o.timing in TIMING_WORDS]
+        if not others:
+            # The same cells: they are frozen, so sharing them is sharing equal values.
+            for region, weeks in self.pain.items():
+                self.any_pain[region] = dict(weeks)
+        else:
+            any_scores = {key: list(cell) for key, cell in scores.items()}
+            for other in others:
+                slot = _SLOT[other.timing]
+                cell = any_scores.setdefault((other.region, monday(other.date)), [0, 0, 0])
+                cell[slot] = max(cell[slot], other.score)
+            for region, week in sorted(any_scores):
+                self.any_pain[region][week] = _region_week(region, week, *any_scores[region, week])
+        # Oldest first; rows of the same day in their canonical order.
         self.benches: tuple[SessionBench, ...] = tuple(
-            sorted((b for b in _canonical(history.benches) if self._keep(b.date)), key=_date)
+            b for b in _by_date(benches) if self._keep(b.date)
         )
         self.symptoms: tuple[Symptom, ...] = tuple(
-            sorted((s for s in _canonical(history.symptoms) if self._keep(s.date)), key=_date)
+            s for s in _by_date(symptoms) if self._keep(s.date)
         )
         self.resolutions: tuple[Resolution, ...] = tuple(
-            sorted((r for r in _canonical(history.resolutions) if r.date <= self.today), key=_date)
+            r for r in _by_date(resolutions) if r.date <= self.today
         )
         self.weeks: tuple[date, ...] = tuple(sorted(self._weeks))
         # Every session has a bench row (its height may be unknown); a history built
@@ -242,23 +437,34 @@ class Timeline:
         return sorted(region for region, weeks in self.pain.items() if weeks)
 
     def region_week(self, region: str, week: date) -> RegionWeek:
-        return self.pain.get(region, {}).get(week) or RegionWeek(region, week)
+        cells = self.pain.get(region)
+        return (cells and cells.get(week)) or self._quiet_week(region, week)
 
     def any_region_week(self, region: str, week: date) -> RegionWeek:
         """Like region_week, counting pain felt on other exercises too."""
-        return self.any_pain.get(region, {}).get(week) or RegionWeek(region, week)
+        cells = self.any_pain.get(region)
+        return (cells and cells.get(week)) or self._quiet_week(region, week)
+
+    def _quiet_week(self, region: str, week: date) -> RegionWeek:
+        """A week without pain in the region (made once: the rules ask for many)."""
+        cell = self._quiet.get((region, week))
+        if cell is None:
+            cell = self._quiet[region, week] = _region_week(region, week, 0, 0, 0)
+        return cell
 
     def is_recent(self, day: date) -> bool:
-        return self.recent_start <= monday(day) <= self.this_week
+        # recent_start <= monday(day) <= this_week, both weeks being Mondays.
+        return self.recent_start <= day < self._next_week
 
     def weeks_between(self, start: date, end: date) -> list[date]:
         """Logged weeks from `start` to `end`, both included."""
-        return [week for week in self.weeks if start <= week <= end]
+        weeks = self.weeks
+        return list(weeks[bisect_left(weeks, start) : bisect_right(weeks, end)])
 
     def weeks_before(self, week: date, count: int) -> list[date]:
         """Up to `count` logged weeks before `week`, oldest first."""
-        earlier = [w for w in self.weeks if w < week]
-        return earlier[-count:]
+        earlier = self.weeks[: bisect_left(self.weeks, week)]
+        return list(earlier[-count:])
 
     def baseline(self, region: str, week: date) -> Baseline | None:
         """The region's own weekly level over the 4-8 logged weeks before `week` (0 for a
@@ -270,11 +476,18 @@ class Timeline:
         return Baseline(statistics.fmean(scores), statistics.pstdev(scores), len(scores))
 
     def status(self, region: str) -> Status:
+        """The region's Status (worked out once: the timeline does not change)."""
+        found = self._status.get(region)
+        if found is None:
+            found = self._status[region] = self._find_status(region)
+        return found
+
+    def _find_status(self, region: str) -> Status:
         painful = [w for w, cell in self.pain.get(region, {}).items() if cell.peak >= PAIN_FLOOR]
         if not painful:
             return Status("quiet")
         last = max(painful)
-        settled = tuple(week for week in self.weeks if week > last)
+        settled = self.weeks[bisect_right(self.weeks, last) :]
         if len(settled) >= SETTLED_WEEKS:
             return Status("resolved", last, settled)
         if self.is_recent(last):
@@ -336,7 +549,3 @@ class Timeline:
             if week < before and top > 0 and self.region_week(region, week).peak < PAIN_FLOOR
         ]
         return max(found) if found else None
-
-
-def _date(row: SessionBench | Symptom | Resolution) -> date:
-    return row.date

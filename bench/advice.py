@@ -69,7 +69,7 @@ def markdown(info: dict[str, Any], results: dict[str, dict[str, Any]]) -> str:
         f"{TARGET_QUERIES} queries. "
         "Baseline: `User.objects.filter(pk=...).first()`, timed in the same rounds.",
         "",
-        "| database | advice median ms | p95 ms | queries | history_of / rules ms | "
+        "| database | advice median ms | p95 ms | queries | timeline_of / rules ms | "
         "history from the log ms | cached median ms | baseline median ms | ratio | target |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
@@ -80,7 +80,7 @@ def markdown(info: dict[str, Any], results: dict[str, dict[str, Any]]) -> str:
         adv, base, split = fig["advice"], fig["baseline"], fig["breakdown_ms"]
         lines.append(
             f"| {fig['database']} | {adv['median_ms']:.1f} | {adv['p95_ms']:.1f} | "
-            f"{fig['queries']} | {split['history_of']:.1f} / {split['rules']:.1f} | "
+            f"{fig['queries']} | {split['timeline_of']:.1f} / {split['advise_on']:.1f} | "
             f"{split.get('history_from_log', float('nan')):.1f} | "
             f"{fig['advice_cached']['median_ms']:.2f} | "
             f"{base['median_ms']:.3f} | {fig['ratio']:.0f}x | {_verdict(fig)} |"
@@ -97,11 +97,12 @@ def markdown(info: dict[str, Any], results: dict[str, dict[str, Any]]) -> str:
             f"and {fig['population']['sets']} sets in all. {fig['advice']['runs']} timed runs "
             f"after {fig['warmup']} warm-up rounds. The advice column is cold (`compute_advice`: "
             "what a request pays after any change to the log); cached is `advice_for` on an "
-            "unchanged log (the cache is forgotten on every write). `history_of` reads the "
-            "weekly roll-ups (one query, and one for resolved red flags) and turns them into "
-            "plain data; 'history from the log' is the same History read from every row "
-            "(`history_from_log`, five queries, what advice cost before the roll-ups); rules "
-            "are `advise()` on that data. The process's loaded objects are frozen out of the "
+            "unchanged log (the cache is forgotten on every write). `timeline_of` reads the "
+            "weekly roll-ups (one query, and one for resolved red flags) and indexes their "
+            "cells by week for the rules, which then run on it (`advise_on`): the two halves of "
+            "`compute_advice`. 'history from the log' is the History read from every row "
+            "(`history_from_log`, five queries, what advice cost before the roll-ups). The "
+            "process's loaded objects are frozen out of the "
             "garbage collector first, as a served worker's are (thrustlog/gunicorn.py). Profile: "
             "`.venv/bin/python -m bench.advice --profile` (needs pyinstrument).",
             "",

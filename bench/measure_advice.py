@@ -77,8 +77,14 @@ def measure(*, runs: int, warmup: int, cohort: int, profile: bool) -> dict[str, 
     from django.contrib.auth.models import User
     from django.core.management import call_command
 
-    from advice.rules import advise
-    from advice.services import advice_for, compute_advice, history_from_log, history_of
+    from advice.rules import advise, advise_on
+    from advice.services import (
+        advice_for,
+        compute_advice,
+        history_from_log,
+        history_of,
+        timeline_of,
+    )
     from bench.common import Timing, time_interleaved
     from bench.data import populate
     from tracker import aggregates, rollups
@@ -99,6 +105,7 @@ def measure(*, runs: int, warmup: int, cohort: int, profile: bool) -> dict[str, 
     gc.freeze()
     query_count, query_ms = _queries(athlete, today)
     history = history_of(athlete, today)
+    timeline = timeline_of(athlete, today)
     steps: dict[str, Any] = {
         # Cold: read and reason from the log, as after any write. Cached: an unchanged log.
         "advice": lambda: compute_advice(athlete, today),
@@ -106,6 +113,9 @@ def measure(*, runs: int, warmup: int, cohort: int, profile: bool) -> dict[str, 
         "baseline": lambda: User.objects.filter(pk=athlete.pk).first(),
         "history_of": lambda: history_of(athlete, today),
         "rules": lambda: advise(history),
+        # What compute_advice runs: the roll-ups' cells read into a timeline, then the rules.
+        "timeline_of": lambda: timeline_of(athlete, today),
+        "advise_on": lambda: advise_on(timeline),
     }
     # The raw reads the roll-ups replaced (history_from_log runs them, in this order): timed
     # beside history_of to show what a read of the log itself costs.
