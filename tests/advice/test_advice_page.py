@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import SymptomFactory, TrainingSessionFactory
+from tests.factories import PainReportFactory, SetFactory, SymptomFactory, TrainingSessionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +50,13 @@ def test_the_advice_page_reads_the_athletes_profile_once(athlete_client):
     with CaptureQueriesContext(connection) as captured:
         assert athlete_client.get(reverse("advice:advice")).status_code == 200
     assert sum('"tracker_profile"' in q["sql"] for q in captured.captured_queries) == 1
+
+
+def test_pain_on_another_exercise_is_a_note_naming_the_lift_not_a_question(athlete_client, athlete):
+    session = TrainingSessionFactory(athlete=athlete, date=timezone.localdate())
+    deadlift = SetFactory(session=session, exercise="other", exercise_name="Deadlift")
+    PainReportFactory(session=session, set=deadlift, timing="during", score=6)
+    page = athlete_client.get(reverse("advice:advice")).content.decode()
+    assert "Lower back pain on Deadlift" in page
+    assert "Good to know · Lower back" in page
+    assert "How is it now?" not in page
