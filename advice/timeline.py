@@ -44,6 +44,7 @@ TIMING_ORDER = ("after", "next_day", "during")
 
 T = TypeVar("T")
 C = TypeVar("C")
+R = TypeVar("R")
 D = TypeVar("D", SessionBench, Symptom, Resolution, OtherPain)
 
 # A week's cells as the weekly roll-ups keep them (tracker/rollups.py): a History row's
@@ -292,6 +293,7 @@ class Timeline:
         self._kept: dict[date, date | None] = {}
         self._status: dict[str, Status] = {}
         self._quiet: dict[tuple[str, date], RegionWeek] = {}
+        self._derived: dict[str, Any] = {}
         # week -> (top kg, volume kg, loadable volume kg: what ratios are taken of)
         self.loads: dict[date, tuple[float, float, float]] = {}
 
@@ -432,6 +434,14 @@ class Timeline:
             self._weeks.add(week)
         self._kept[day] = week
         return week
+
+    def once(self, name: str, compute: Callable[[Timeline], R]) -> R:
+        """`compute(self)`, worked out on first use and kept: a view several rules read (the
+        load weeks) is computed once per timeline. The timeline never changes after it is
+        built, so neither does the answer."""
+        if name not in self._derived:
+            self._derived[name] = compute(self)
+        return self._derived[name]  # type: ignore[no-any-return]
 
     def regions(self) -> list[str]:
         return sorted(region for region, weeks in self.pain.items() if weeks)

@@ -191,6 +191,10 @@ def load_weeks(timeline: Timeline) -> list[tuple[Jump, bool]]:
     """Every training week, oldest first, measured against its base weeks (a `Jump` whose
     ratios may be ordinary), and whether it was a light week (deload or break-in). Weeks
     with fewer than MIN_BASE_WEEKS base weeks are left out: nothing to compare with."""
+    return timeline.once("load_weeks", _measure_load_weeks)
+
+
+def _measure_load_weeks(timeline: Timeline) -> list[tuple[Jump, bool]]:
     seen: list[tuple[date, float, float, bool]] = []
     logged: dict[date, float] = {}
     measured = []
