@@ -151,7 +151,7 @@ bench-features: bench-advice bench-import bench-import-jobs bench-dashboard benc
 
 .PHONY: bench-features bench-advice bench-import bench-import-jobs bench-dashboard bench-roster bench-load bench-deps
 bench-advice: $(VENV)/.installed postgres-up
-	timeout --kill-after=10 240 $(PY) -m bench.advice
+	timeout --kill-after=10 480 $(PY) -m bench.advice
 
 bench-import: $(VENV)/.installed postgres-up
 	timeout --kill-after=10 300 $(PY) -m bench.import_bench
