@@ -1,5 +1,6 @@
 """The only bridge between the database and the pure rules: rows in, advice items out."""
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -103,24 +104,29 @@ def _made(kind: type[R], **fields: Any) -> R:
     return row
 
 
-def _session_rows(
-    summary: Summary,
-) -> tuple[list[SessionBench], list[Symptom], list[OtherPain]]:
-    """A week's sessions (their benches), red flags and pain on other exercises."""
-    day = date.fromisoformat
-    return (
-        [
+@dataclass
+class _Dated:
+    """The session-dated rows of the weeks read so far: benches, red flags, other pain."""
+
+    benches: list[SessionBench] = dataclasses.field(default_factory=list)
+    symptoms: list[Symptom] = dataclasses.field(default_factory=list)
+    other_pains: list[OtherPain] = dataclasses.field(default_factory=list)
+
+    def add(self, summary: Summary) -> None:
+        day = date.fromisoformat
+        self.benches += [
             _made(SessionBench, date=day(d), bench_height_cm=height, bench_stable=stable,
                   pain_max=worst, checked_in=checked)
             for d, height, stable, worst, checked in summary["benches"]
-        ],
-        [_made(Symptom, date=day(d), symptom=kind) for d, kind in summary["symptoms"]],
-        [
+        ]  # fmt: skip
+        self.symptoms += [
+            _made(Symptom, date=day(d), symptom=kind) for d, kind in summary["symptoms"]
+        ]
+        self.other_pains += [
             _made(OtherPain, date=day(d), region=r, timing=t, score=score, exercise=name,
                   character=c)
             for d, r, t, score, name, c in summary["other_pains"]
-        ],
-    )  # fmt: skip
+        ]  # fmt: skip
 
 
 def _resolutions(athlete: User) -> tuple[Resolution, ...]:
@@ -136,9 +142,7 @@ def history_of(athlete: User, today: date) -> History:
     setups: list[WeekSetup] = []
     setup_pains: list[SetupPain] = []
     sided: list[SidedPain] = []
-    benches: list[SessionBench] = []
-    symptoms: list[Symptom] = []
-    other_pains: list[OtherPain] = []
+    dated = _Dated()
     for week, summary in rollups.summaries(athlete.pk):
         load = summary["load"]
         if load is not None:
@@ -170,10 +174,7 @@ def history_of(athlete: User, today: date) -> History:
             _made(SidedPain, week=week, region=r, side=side, exercise=e, max_score=m, reports=n)
             for r, side, e, m, n in summary["sided"]
         ]
-        week_benches, week_symptoms, week_other_pains = _session_rows(summary)
-        benches += week_benches
-        symptoms += week_symptoms
-        other_pains += week_other_pains
+        dated.add(summary)
     return History(
         today=today,
         loads=tuple(loads),
@@ -181,10 +182,10 @@ def history_of(athlete: User, today: date) -> History:
         characters=tuple(characters),
         setups=tuple(setups),
         setup_pains=tuple(setup_pains),
-        benches=tuple(benches),
-        symptoms=tuple(symptoms),
+        benches=tuple(dated.benches),
+        symptoms=tuple(dated.symptoms),
         resolutions=_resolutions(athlete),
-        other_pains=tuple(other_pains),
+        other_pains=tuple(dated.other_pains),
         sided_pains=tuple(sided),
     )
 
@@ -195,9 +196,7 @@ def timeline_of(athlete: User, today: date, voice: Voice | None = None) -> Timel
     setup value) rather than from a row object per cell: what cold advice costs is mostly
     these cells, some 11,000 for three years of history."""
     weeks: list[WeekCells] = []
-    benches: list[SessionBench] = []
-    symptoms: list[Symptom] = []
-    other_pains: list[OtherPain] = []
+    dated = _Dated()
     for week, summary in rollups.summaries(athlete.pk):
         load = summary["load"]
         if load is not None:
@@ -208,17 +207,14 @@ def timeline_of(athlete: User, today: date, voice: Voice | None = None) -> Timel
             WeekCells(week, load, summary["pains"], summary["characters"], summary["setups"],
                       summary["setup_pains"], summary["sided"])
         )  # fmt: skip
-        week_benches, week_symptoms, week_other_pains = _session_rows(summary)
-        benches += week_benches
-        symptoms += week_symptoms
-        other_pains += week_other_pains
+        dated.add(summary)
     return Timeline.of_weeks(
         today,
         weeks,
-        benches=benches,
-        symptoms=symptoms,
+        benches=dated.benches,
+        symptoms=dated.symptoms,
         resolutions=_resolutions(athlete),
-        other_pains=other_pains,
+        other_pains=dated.other_pains,
         voice=voice,
     )
 
