@@ -17,6 +17,15 @@ from tests.factories import UserFactory
 # Playwright's sync API runs an event loop in the test thread; Django would refuse ORM calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# The tests that take minutes (the seeded fault run, schemathesis over the whole API) start
+# first: pytest-xdist deals tests out in collection order, and one of them dealt last would keep
+# its worker busy long after the other has finished everything else.
+LONG_FIRST = ("tests/browser/test_offline_faults.py", "tests/api/test_schemathesis.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: not item.nodeid.startswith(LONG_FIRST))  # stable: else as found
+
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
