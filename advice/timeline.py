@@ -288,7 +288,6 @@ class Timeline:
         self.this_week = monday(today)
         self.horizon = today + AHEAD  # the latest date a session may carry
         self.recent_start = self.this_week - (RECENT_WEEKS - 1) * WEEK
-        self._next_week = self.this_week + WEEK
         self._weeks: set[date] = set()
         self._kept: dict[date, date | None] = {}
         self._status: dict[str, Status] = {}
@@ -393,16 +392,21 @@ class Timeline:
             p for p in _by_date(other_pains) if self._keep(p.date)
         )
         self.any_pain: dict[str, dict[date, RegionWeek]] = defaultdict(dict)
-        others = [o for o in self.other_pains if o.timing in TIMING_WORDS]
+        # With the week each was kept in: this week for tomorrow's, even a Monday.
+        others = [
+            (week, o)
+            for o in self.other_pains
+            if o.timing in TIMING_WORDS and (week := self._keep(o.date))
+        ]
         if not others:
             # The same cells: they are frozen, so sharing them is sharing equal values.
             for region, weeks in self.pain.items():
                 self.any_pain[region] = dict(weeks)
         else:
             any_scores = {key: list(cell) for key, cell in scores.items()}
-            for other in others:
+            for week, other in others:
                 slot = _SLOT[other.timing]
-                cell = any_scores.setdefault((other.region, monday(other.date)), [0, 0, 0])
+                cell = any_scores.setdefault((other.region, week), [0, 0, 0])
                 cell[slot] = max(cell[slot], other.score)
             for region, week in sorted(any_scores):
                 self.any_pain[region][week] = _region_week(region, week, *any_scores[region, week])
@@ -463,8 +467,9 @@ class Timeline:
         return cell
 
     def is_recent(self, day: date) -> bool:
-        # recent_start <= monday(day) <= this_week, both weeks being Mondays.
-        return self.recent_start <= day < self._next_week
+        # recent_start <= monday(day), and no later than the horizon: tomorrow's session is
+        # this week's (as in _keep), even when tomorrow is a Monday.
+        return self.recent_start <= day <= self.horizon
 
     def weeks_between(self, start: date, end: date) -> list[date]:
         """Logged weeks from `start` to `end`, both included."""

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from advice.history import History, SessionBench, Symptom, WeekLoad
+from advice.history import History, OtherPain, SessionBench, Symptom, WeekLoad
 from advice.rules import advise
 from advice.wording import Voice
 from tests.advice.builders import (
@@ -287,6 +287,19 @@ def test_pain_on_another_exercise_is_shown_as_such_naming_the_lift():
     ]
     assert "Your lower back hurt during Deadlift twice recently, at worst 6/10" in found[0].detail
     assert "Worth trying" not in found[0].detail  # no hip-thrust form advice for a deadlift
+
+
+def test_pain_on_another_exercise_dated_tomorrow_counts_even_when_tomorrow_is_monday():
+    sunday = date(2026, 3, 29)
+    monday = date.fromordinal(sunday.toordinal() + 1)  # input takes the athlete's tomorrow
+    found = advise(
+        History(
+            today=sunday, other_pains=(OtherPain(monday, "lower_back", "during", 6, "Deadlift"),)
+        )
+    )
+    assert [(i.cause, i.severity, i.title) for i in found] == [
+        ("persistent_pain", "info", "Lower back pain on Deadlift")
+    ]
 
 
 @pytest.mark.parametrize(
