@@ -19,6 +19,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import Any, TypeVar
+
+# Frozen dataclasses set each field in __init__ through object.__setattr__: about 4 us a row,
+# and three years of history hold some 11,000 rows. `made` fills a row's __dict__ at once
+# instead: the same object (the same fields in __dict__, so equal and hashed alike), several
+# times faster.
+_new, _assign = object.__new__, object.__setattr__
+Row = TypeVar("Row")
+
+
+def made(kind: type[Row], **fields: Any) -> Row:
+    """A frozen dataclass row from its fields, as `kind(**fields)` makes it, only faster."""
+    row = _new(kind)
+    _assign(row, "__dict__", fields)
+    return row
 
 
 @dataclass(frozen=True)

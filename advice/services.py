@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Any, TypeVar
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.core.cache import cache as django_cache
@@ -25,6 +25,7 @@ from advice.history import (
     WeekLoad,
     WeekPain,
     WeekSetup,
+    made,
 )
 from advice.items import AdviceItem
 from advice.rules import advise_on
@@ -89,21 +90,6 @@ def _week_loads(rows: Iterable[Mapping[str, Any]]) -> tuple[WeekLoad, ...]:
     )
 
 
-# Frozen dataclasses set each field in __init__ through object.__setattr__: about 4 us a row,
-# and three years of history hold some 11,000 rows. history_of makes them from their fields'
-# dict instead: the same objects (the same fields in __dict__, so equal and hashed alike),
-# several times faster.
-_new, _assign = object.__new__, object.__setattr__
-R = TypeVar("R")
-
-
-def _made(kind: type[R], **fields: Any) -> R:
-    """A frozen dataclass row from its fields, as `kind(**fields)` makes it, only faster."""
-    row = _new(kind)
-    _assign(row, "__dict__", fields)
-    return row
-
-
 @dataclass
 class _Dated:
     """The session-dated rows of the weeks read so far: benches, red flags, other pain."""
@@ -115,15 +101,15 @@ class _Dated:
     def add(self, summary: Summary) -> None:
         day = date.fromisoformat
         self.benches += [
-            _made(SessionBench, date=day(d), bench_height_cm=height, bench_stable=stable,
+            made(SessionBench, date=day(d), bench_height_cm=height, bench_stable=stable,
                   pain_max=worst, checked_in=checked)
             for d, height, stable, worst, checked in summary["benches"]
         ]  # fmt: skip
         self.symptoms += [
-            _made(Symptom, date=day(d), symptom=kind) for d, kind in summary["symptoms"]
+            made(Symptom, date=day(d), symptom=kind) for d, kind in summary["symptoms"]
         ]
         self.other_pains += [
-            _made(OtherPain, date=day(d), region=r, timing=t, score=score, exercise=name,
+            made(OtherPain, date=day(d), region=r, timing=t, score=score, exercise=name,
                   character=c)
             for d, r, t, score, name, c in summary["other_pains"]
         ]  # fmt: skip
@@ -153,25 +139,25 @@ def history_of(athlete: User, today: date) -> History:
                          Decimal(loadable[0]) if loadable else None)
             )  # fmt: skip
         pains += [
-            _made(WeekPain, week=week, region=r, timing=t, max_score=m,
+            made(WeekPain, week=week, region=r, timing=t, max_score=m,
                   mean_score=total / n, reports=n)
             for r, t, m, total, n in summary["pains"]
         ]  # fmt: skip
         characters += [
-            _made(WeekCharacter, week=week, region=r, character=c, reports=n, max_score=m,
+            made(WeekCharacter, week=week, region=r, character=c, reports=n, max_score=m,
                   timing=t)
             for r, c, n, m, t in summary["characters"]
         ]  # fmt: skip
         setups += [
-            _made(WeekSetup, week=week, field=f, value=v, sets=n) for f, v, n in summary["setups"]
+            made(WeekSetup, week=week, field=f, value=v, sets=n) for f, v, n in summary["setups"]
         ]
         setup_pains += [
-            _made(SetupPain, week=week, field=f, value=v, region=r, max_score=m,
+            made(SetupPain, week=week, field=f, value=v, region=r, max_score=m,
                   mean_score=total / n, reports=n)
             for f, v, r, m, total, n in summary["setup_pains"]
         ]  # fmt: skip
         sided += [
-            _made(SidedPain, week=week, region=r, side=side, exercise=e, max_score=m, reports=n)
+            made(SidedPain, week=week, region=r, side=side, exercise=e, max_score=m, reports=n)
             for r, side, e, m, n in summary["sided"]
         ]
         dated.add(summary)

@@ -27,7 +27,15 @@ from itertools import groupby
 from operator import attrgetter
 from typing import Any, TypeVar
 
-from advice.history import History, OtherPain, Resolution, SessionBench, Symptom, WeekLoad
+from advice.history import (
+    History,
+    OtherPain,
+    Resolution,
+    SessionBench,
+    Symptom,
+    WeekLoad,
+    made,
+)
 from advice.items import Evidence
 from advice.thresholds import AHEAD, PAIN_FLOOR, RECENT_WEEKS, WEEK, monday
 from advice.wording import TIMING_WORDS, Voice, pain_text, region_text, week_text
@@ -150,20 +158,10 @@ class RegionWeek:
         return Evidence(self.week, metric, self.peak)
 
 
-# Frozen dataclasses set each field through object.__setattr__; a timeline makes hundreds
-# of cells, so it fills their __dict__ at once: the same objects, equal and hashed alike.
-_new, _assign = object.__new__, object.__setattr__
-
-
 def _region_week(region: str, week: date, during: int, after: int, next_day: int) -> RegionWeek:
-    """RegionWeek(region, week, during, after, next_day), only faster."""
-    cell = _new(RegionWeek)
-    _assign(
-        cell,
-        "__dict__",
-        {"region": region, "week": week, "during": during, "after": after, "next_day": next_day},
-    )
-    return cell
+    """RegionWeek(region, week, during, after, next_day), only faster (a timeline makes
+    hundreds of cells)."""
+    return made(RegionWeek, region=region, week=week, during=during, after=after, next_day=next_day)
 
 
 # Where each timing's worst score goes in a RegionWeek (during, after, next_day).
