@@ -3,12 +3,14 @@ in on the web (`*_client`) or with an API token (`*_api`)."""
 
 import json
 import os
+from pathlib import Path
 from typing import Any
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.http.response import HttpResponseBase
-from django.test import Client
+from django.test import Client, override_settings
 from rest_framework.test import APIClient
 
 from accounts.services import token_issue
@@ -92,3 +94,21 @@ def outsider_api(outsider) -> APIClient:
 # files (the API docs' bundles and their source maps, the admin) would add half a minute of
 # compression to each such test, and what they hold is their authors' to test.
 OWN_STATIC_FILES = ["django.contrib.staticfiles.finders.FileSystemFinder"]
+
+
+@pytest.fixture(scope="session")
+def deployed_static(tmp_path_factory) -> Path:
+    """The project's static files as collectstatic leaves them for the server (minified,
+    hashed, compressed): collected once per test process, since each run takes seconds and
+    the tests only read what it wrote."""
+    from thrustlog.settings import STORAGES
+    from thrustlog.storage import esbuild
+
+    if esbuild() is None:
+        pytest.fail("esbuild is not installed: run `make js-deps` (npm ci)")
+    root = tmp_path_factory.mktemp("static")
+    with override_settings(
+        STATIC_ROOT=root, STORAGES=STORAGES, STATICFILES_FINDERS=OWN_STATIC_FILES
+    ):
+        call_command("collectstatic", interactive=False, verbosity=0)
+    return root

@@ -1,7 +1,8 @@
 """Seeded fault runs for the offline outbox: an athlete logs one set per round while the network
 misbehaves, then the faults stop and every set must be on the server exactly once.
 
-Faults (one per round, drawn from a seeded random generator):
+Faults (one per round, drawn from a seeded random generator; the first rounds deal every kind
+once, in a seeded order, so that even a short run meets each of them):
     plain         nothing goes wrong
     lost-answer   the server stores the set, the answer never reaches the phone
     no-network    the request is refused before it reaches the server
@@ -118,6 +119,7 @@ class FaultRun:
         self.url = f"{base}/sessions/{session_pk}/"
         self.api_session = f"{base}/api/v1/sessions/{session_pk}/"
         self.rng = random.Random(seed)
+        self.deck = self.rng.sample(list(FAULTS), len(FAULTS))  # every kind once, first
         self.report = Report(seed=seed, rounds=0, slowdown=slowdown)
         self.timeout_s = timeout_s
         self.plan: dict[str, str] = {}  # client id -> what happens to its set's first request
@@ -313,7 +315,10 @@ class FaultRun:
     # --- rounds ---------------------------------------------------------------------------------
 
     def round(self, n: int) -> None:
-        fault = self.rng.choices(list(FAULTS), weights=list(FAULTS.values()))[0]
+        if self.deck:
+            fault = self.deck.pop()
+        else:
+            fault = self.rng.choices(list(FAULTS), weights=list(FAULTS.values()))[0]
         self.current = n
         self.events.append(f"r{n} {fault}")
         self.report.faults[fault] += 1

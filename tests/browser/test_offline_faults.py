@@ -10,13 +10,14 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import BrowserContext
 
-from tests.browser.faults import FaultRun
+from tests.browser.faults import FAULTS, FaultRun
 from tests.browser.phone import signed_in
 from tests.factories import TrainingSessionFactory, UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-ROUNDS = int(os.environ.get("FAULT_ROUNDS", "36"))
+# Every fault kind (12) once, then as many drawn by weight: a minute of the suite's time.
+ROUNDS = int(os.environ.get("FAULT_ROUNDS", "24"))
 SEED = int(os.environ.get("FAULT_SEED", "24"))
 # Chromium's CPU throttled this many times: the duplicate this run once found showed only when
 # the page was slow (a loaded machine, a cheap phone); at full speed its window was too narrow.
@@ -52,5 +53,5 @@ def test_no_set_is_lost_duplicated_or_stuck_under_seeded_faults(
         report.line()
     )
     assert report.stored == report.logged, report.line()
-    assert all(n for n in report.faults.values())
+    assert set(report.faults) == set(FAULTS) or report.rounds < len(FAULTS), report.faults
     assert report.missed <= report.rounds // 20, report.notes  # the faults did strike

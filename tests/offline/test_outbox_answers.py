@@ -7,7 +7,6 @@ import re
 from uuid import uuid4
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
@@ -141,9 +140,10 @@ def test_the_worker_imports_the_outbox_code_from_its_static_files(client: Client
     assert imports == WORKER_FILES
 
 
-def test_deployed_the_worker_imports_the_hashed_outbox_files(tmp_path):
-    with override_settings(STATIC_ROOT=tmp_path, STORAGES=STORAGES, STATICFILES_FINDERS=OWN_FILES):
-        call_command("collectstatic", interactive=False, verbosity=0)
+def test_deployed_the_worker_imports_the_hashed_outbox_files(deployed_static):
+    with override_settings(
+        STATIC_ROOT=deployed_static, STORAGES=STORAGES, STATICFILES_FINDERS=OWN_FILES
+    ):
         pwa._worker_source.cache_clear()
         try:
             body = pwa._worker_source()
@@ -152,5 +152,5 @@ def test_deployed_the_worker_imports_the_hashed_outbox_files(tmp_path):
     imports = re.findall(WORKER_IMPORT, body)
     assert [re.sub(r"\.[0-9a-f]{12}\.js$", ".js", i) for i in imports] == WORKER_FILES
     assert all(re.search(r"\.[0-9a-f]{12}\.js$", i) for i in imports), imports
-    manifest = json.loads((tmp_path / "staticfiles.json").read_text())["paths"]
+    manifest = json.loads((deployed_static / "staticfiles.json").read_text())["paths"]
     assert all(i.removeprefix("/static/") in manifest.values() for i in imports)

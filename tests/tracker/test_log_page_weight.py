@@ -11,31 +11,13 @@ import re
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
-from django.test import override_settings
 from django.urls import reverse
 
-from tests.conftest import OWN_STATIC_FILES
 from tests.factories import SetFactory, TrainingSessionFactory
-from thrustlog.settings import STORAGES
-from thrustlog.storage import esbuild
 
 pytestmark = pytest.mark.django_db
 
 BUDGET = 30 * 1024
-
-
-@pytest.fixture(scope="module")
-def deployed(tmp_path_factory) -> Path:
-    """The project's static files as collectstatic leaves them for the server."""
-    if esbuild() is None:
-        pytest.fail("esbuild is not installed: run `make js-deps` (npm ci)")
-    root = tmp_path_factory.mktemp("static")
-    with override_settings(
-        STATIC_ROOT=root, STORAGES=STORAGES, STATICFILES_FINDERS=OWN_STATIC_FILES
-    ):
-        call_command("collectstatic", interactive=False, verbosity=0)
-    return root
 
 
 def _imports(path: Path) -> set[Path]:
@@ -46,23 +28,25 @@ def _imports(path: Path) -> set[Path]:
     return found
 
 
-def _first_visit(html: str, deployed: Path) -> dict[str, int]:
-    """Each deployed file the page loads, and the gzipped bytes the server sends for it."""
-    manifest = json.loads((deployed / "staticfiles.json").read_text())["paths"]
+def _first_visit(html: str, deployed_static: Path) -> dict[str, int]:
+    """Each deployed_static file the page loads, and the gzipped bytes the server sends for it."""
+    manifest = json.loads((deployed_static / "staticfiles.json").read_text())["paths"]
     files: set[Path] = set()
     for url in re.findall(r'(?:src|href)="/static/([^"?]+\.(?:js|css))"', html):
-        path = deployed / manifest[url]
+        path = deployed_static / manifest[url]
         files |= _imports(path) if url.endswith(".js") else {path}
     return {p.name: Path(f"{p}.gz").stat().st_size for p in files}
 
 
-def test_the_log_page_weighs_under_30_kb_gzipped_as_deployed(athlete_client, athlete, deployed):
+def test_the_log_page_weighs_under_30_kb_gzipped_as_deployed(
+    athlete_client, athlete, deployed_static
+):
     session = TrainingSessionFactory(athlete=athlete)
     for position in range(1, 6):
         SetFactory(session=session, position=position)
     html = athlete_client.get(reverse("tracker:session", args=[session.pk])).content.decode()
 
-    sizes = _first_visit(html, deployed)
+    sizes = _first_visit(html, deployed_static)
 
     names = {re.sub(r"\.[0-9a-f]{12}\.", ".", name) for name in sizes}
     assert {"app.css", "log.js", "rest.js", "plates.js", "form.js", "sync.js"} <= names
@@ -70,10 +54,10 @@ def test_the_log_page_weighs_under_30_kb_gzipped_as_deployed(athlete_client, ath
     assert total < BUDGET, f"{total} bytes gzipped: {sizes}"
 
 
-def test_deployed_scripts_are_minified_and_keep_their_hashed_imports(deployed):
-    manifest = json.loads((deployed / "staticfiles.json").read_text())["paths"]
+def test_deployed_scripts_are_minified_and_keep_their_hashed_imports(deployed_static):
+    manifest = json.loads((deployed_static / "staticfiles.json").read_text())["paths"]
     source = Path(__file__).resolve().parents[2] / "static" / "js" / "offline" / "client.js"
-    shipped = (deployed / manifest["js/offline/client.js"]).read_text()
+    shipped = (deployed_static / manifest["js/offline/client.js"]).read_text()
 
     assert len(shipped) < len(source.read_text()) * 0.7
     assert "// " not in shipped  # no comments
