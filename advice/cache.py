@@ -1,4 +1,6 @@
-"""Advice cached per athlete and day, forgotten whenever the athlete's log changes.
+"""Advice cached per athlete and day, forgotten whenever the athlete's log changes; and the
+indexes of each athlete's older weeks (`frozen`), which a change to this week's log leaves
+standing (advice.services checks them against the stored weeks on every read).
 
 Each athlete has a version tag in the cache; a change to the log replaces it, so every cached
 answer for that athlete (whatever day it was for) stops being read at once, on every process
@@ -31,3 +33,27 @@ def answer_key(athlete_id: int, today: date) -> str:
 @receiver(log_changed)
 def forget(sender: object, athlete_id: int, **kwargs: Any) -> None:
     cache.set(_version_key(athlete_id), uuid4().hex, timeout=None)
+
+
+FROZEN_TIMEOUT = 60 * 60 * 24 * 14  # an athlete away longer starts from the log again
+# The layout of what is kept (advice.services._Frozen): a release that changes it reads none
+# of the older ones.
+FROZEN_FORMAT = 1
+
+
+def _frozen_key(athlete_id: int) -> str:
+    return f"advice:frozen:{FROZEN_FORMAT}:{athlete_id}"
+
+
+def frozen(athlete_id: int) -> Any:
+    """The athlete's older weeks as last indexed, or None (a new copy on every read)."""
+    return cache.get(_frozen_key(athlete_id))
+
+
+def keep_frozen(athlete_id: int, value: object) -> None:
+    cache.set(_frozen_key(athlete_id), value, timeout=FROZEN_TIMEOUT)
+
+
+def forget_frozen(athlete_id: int) -> None:
+    """Index the athlete's older weeks again on the next read (the benchmark's worst case)."""
+    cache.delete(_frozen_key(athlete_id))

@@ -1,6 +1,8 @@
 """The only bridge between the database and the pure rules: rows in, advice items out."""
 
 import dataclasses
+import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -30,7 +32,7 @@ from advice.history import (
 from advice.items import AdviceItem
 from advice.rules import advise_on
 from advice.thresholds import monday
-from advice.timeline import Timeline, WeekCells
+from advice.timeline import Indexed, Timeline, WeekCells
 
 # Re-exported for the charts and the roster: only this module may reach the rules.
 from advice.trends import Jump as Jump
@@ -176,32 +178,89 @@ def history_of(athlete: User, today: date) -> History:
     )
 
 
-def timeline_of(athlete: User, today: date, voice: Voice | None = None) -> Timeline:
-    """`Timeline(history_of(athlete, today), voice)` in the same two queries, built from the
-    roll-ups' weekly cells as they are stored (already summed per week, region, timing and
-    setup value) rather than from a row object per cell: what cold advice costs is mostly
-    these cells, some 11,000 for three years of history."""
-    weeks: list[WeekCells] = []
-    dated = _Dated()
-    for week, summary in rollups.summaries(athlete.pk):
+# The older weeks (this far before the week of the day asked about, and earlier) are indexed
+# once and kept in the cache; each read indexes only the newer ones. A set logged this week
+# leaves the older weeks as they were, so advice after it does not read three years again.
+FROZEN_LAG = timedelta(weeks=2)
+FROZEN_REFRESH = timedelta(weeks=6)  # index again once this many newer weeks have piled up
+
+
+@dataclass
+class _Frozen:
+    """The timeline's indexes of an athlete's weeks up to `through`, and their dated rows,
+    for the stored weeks whose digest is `digest`."""
+
+    through: date
+    digest: bytes
+    indexed: Indexed
+    dated: _Dated
+
+
+def _digest(texts: Iterable[tuple[date, str]]) -> bytes:
+    """What identifies weeks as stored: any change, added or removed week changes it."""
+    found = hashlib.blake2b(digest_size=16)
+    for week, text in texts:
+        found.update(week.isoformat().encode())
+        found.update(text.encode())
+    return found.digest()
+
+
+def _cells(weeks: Iterable[tuple[date, str]], dated: _Dated) -> list[WeekCells]:
+    """Stored weeks read as the timeline's cells; their dated rows go to `dated`."""
+    found = []
+    for week, text in weeks:
+        summary = json.loads(text)
         load = summary["load"]
         if load is not None:
             # What the timeline reads of a WeekLoad, as floats (as from its Decimals).
             top, volume, _, _, _, *loadable = load  # loadable: since 2026-12
             load = (float(top), float(volume), float(loadable[0] if loadable else volume))
-        weeks.append(
+        found.append(
             WeekCells(week, load, summary["pains"], summary["characters"], summary["setups"],
                       summary["setup_pains"], summary["sided"])
         )  # fmt: skip
         dated.add(summary)
+    return found
+
+
+def _frozen_weeks(athlete: User, today: date, texts: list[tuple[date, str]]) -> _Frozen:
+    """The athlete's older weeks indexed: as kept in the cache while the stored weeks are the
+    same, else indexed again from `texts` (and kept)."""
+    latest = monday(today) - FROZEN_LAG
+    kept = cache.frozen(athlete.pk)
+    if (
+        isinstance(kept, _Frozen)
+        and latest - FROZEN_REFRESH <= kept.through <= latest
+        and kept.digest == _digest((w, t) for w, t in texts if w <= kept.through)
+    ):
+        return kept
+    older = [(week, text) for week, text in texts if week <= latest]
+    dated = _Dated()
+    timeline = Timeline.of_weeks(today, _cells(older, dated))
+    frozen = _Frozen(latest, _digest(older), timeline.indexed(), dated)
+    cache.keep_frozen(athlete.pk, frozen)  # a copy: what is returned is the caller's
+    return frozen
+
+
+def timeline_of(athlete: User, today: date, voice: Voice | None = None) -> Timeline:
+    """`Timeline(history_of(athlete, today), voice)` in the same two queries, built from the
+    roll-ups' weekly cells as they are stored (already summed per week, region, timing and
+    setup value) rather than from a row object per cell: what cold advice costs is mostly
+    these cells, some 11,000 for three years of history. Weeks older than FROZEN_LAG come
+    already indexed from the cache when their stored sums have not changed."""
+    texts = rollups.summary_texts(athlete.pk)
+    frozen = _frozen_weeks(athlete, today, texts)
+    dated = frozen.dated
+    newer = _cells([(week, text) for week, text in texts if week > frozen.through], dated)
     return Timeline.of_weeks(
         today,
-        weeks,
+        newer,
         benches=dated.benches,
         symptoms=dated.symptoms,
         resolutions=_resolutions(athlete),
         other_pains=dated.other_pains,
         voice=voice,
+        before=frozen.indexed,
     )
 
 

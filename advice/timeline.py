@@ -122,6 +122,25 @@ class WeekCells:
     sided: Sequence[SidedCell] = ()
 
 
+@dataclass
+class Indexed:
+    """A timeline's week indexes for some weeks, before the rows that depend on the day asked
+    about are read (`Timeline.indexed`): what `Timeline.of_weeks` starts from instead of
+    indexing those weeks again. Handed over, not shared: the timeline adds to these dicts.
+
+    Only weeks at least a week before the day asked about may be kept so: _keep leaves them
+    where they are whatever that day (it moves only tomorrow's rows, into this week)."""
+
+    weeks: set[date]
+    loads: dict[date, tuple[float, float, float]]
+    scores: dict[tuple[str, date], list[int]]
+    characters: dict[tuple[str, str], dict[date, tuple[int, int]]]
+    sharp_in_set: dict[str, dict[date, int]]
+    setups: dict[tuple[str, str], dict[date, int]]
+    setup_pains: dict[tuple[str, str, str], dict[date, tuple[int, int, int]]]
+    sided: dict[tuple[str, str, str], dict[date, tuple[int, int]]]
+
+
 @dataclass(frozen=True)
 class RegionWeek:
     """The worst pain in one region in one week, per timing (0 when not reported)."""
@@ -199,6 +218,23 @@ class Baseline:
         return f"about {pain_text(round(self.mean, 1))} over the {self.weeks} logged weeks before"
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _started(index: dict[K, dict[date, V]] | None) -> defaultdict[K, dict[date, V]]:
+    """An index to add weeks to: `index` (an Indexed's, taken over), or a new one."""
+    if index is None:
+        return defaultdict(dict)
+    if isinstance(index, defaultdict):
+        return index
+    return defaultdict(dict, index)
+
+
+def _copied(index: dict[K, dict[date, V]]) -> dict[K, dict[date, V]]:
+    return {key: dict(weeks) for key, weeks in index.items()}
+
+
 class Timeline:
     """A history indexed by week.
 
@@ -259,12 +295,17 @@ class Timeline:
         resolutions: Iterable[Resolution] = (),
         other_pains: Iterable[OtherPain] = (),
         voice: Voice | None = None,
+        before: Indexed | None = None,
     ) -> Timeline:
         """The timeline of the History whose week rows are `weeks`' cells (one WeekLoad,
         WeekPain, ... per cell, dated to its week), the other rows as given. `weeks`: oldest
-        first, each week once."""
+        first, each week once; `before`: the indexes of weeks older than all of them (their
+        dated rows among the others), taken over."""
         timeline = cls.__new__(cls)
         timeline._start(today, voice)
+        if before is not None:
+            timeline._weeks = before.weeks
+            timeline.loads = before.loads
         weeks = list(weeks)
         for cells in weeks:
             # Each week once, oldest first: the canonical order of the loads' rows.
@@ -276,9 +317,24 @@ class Timeline:
             setups=[(w.week, w.setups) for w in weeks],
             setup_pains=[(w.week, w.setup_pains) for w in weeks],
             sided=[(w.week, w.sided) for w in weeks],
+            before=before,
         )
         timeline._finish(benches, symptoms, resolutions, other_pains, scores)
         return timeline
+
+    def indexed(self) -> Indexed:
+        """This timeline's week indexes (of a timeline built by `of_weeks`), to start another
+        from: see `Indexed`."""
+        return Indexed(
+            weeks=set(self._weeks),
+            loads=dict(self.loads),
+            scores={key: list(cell) for key, cell in self._scores.items()},
+            characters=_copied(self.characters),
+            sharp_in_set=_copied(self.sharp_in_set),
+            setups=_copied(self.setups),
+            setup_pains=_copied(self.setup_pains),
+            sided=_copied(self.sided),
+        )
 
     def _start(self, today: date, voice: Voice | None) -> None:
         self.voice = voice or Voice()
@@ -306,14 +362,16 @@ class Timeline:
         setups: Iterable[tuple[date, Sequence[SetupCell]]],
         setup_pains: Iterable[tuple[date, Sequence[SetupPainCell]]],
         sided: Iterable[tuple[date, Sequence[SidedCell]]],
+        before: Indexed | None = None,
     ) -> dict[tuple[str, date], list[int]]:
         """The week-indexed sums of the cells, each group (a day and its cells) dated by
-        `_keep`: several groups of one week add up. Returns the worst pain per region and
-        week at each timing (what `any_pain` adds other exercises to).
+        `_keep`: several groups of one week add up (and add to `before`'s indexes). Returns
+        the worst pain per region and week at each timing (what `any_pain` adds other
+        exercises to).
 
         The loops are written out: three years of history hold some 11,000 cells."""
         keep = self._keep
-        scores: dict[tuple[str, date], list[int]] = {}
+        scores: dict[tuple[str, date], list[int]] = before.scores if before else {}
         for day, cells in pains:
             if cells and (week := keep(day)):
                 for region, timing, top, _, _ in cells:
@@ -326,8 +384,12 @@ class Timeline:
         for region, week in sorted(scores):
             self.pain[region][week] = _region_week(region, week, *scores[region, week])
         # (region, character) -> week -> (reports, max score); `sharp_in_set` only in-set.
-        self.characters: dict[tuple[str, str], dict[date, tuple[int, int]]] = defaultdict(dict)
-        self.sharp_in_set: dict[str, dict[date, int]] = defaultdict(dict)
+        self.characters: dict[tuple[str, str], dict[date, tuple[int, int]]] = _started(
+            before.characters if before else None
+        )
+        self.sharp_in_set: dict[str, dict[date, int]] = _started(
+            before.sharp_in_set if before else None
+        )
         for day, described_cells in characters:
             if described_cells and (week := keep(day)):
                 for region, character, reports, top, timing in described_cells:
@@ -342,7 +404,9 @@ class Timeline:
                         sharp = self.sharp_in_set[region]
                         sharp[week] = max(sharp.get(week, 0), top)
         # (field, value) -> week -> sets
-        self.setups: dict[tuple[str, str], dict[date, int]] = defaultdict(dict)
+        self.setups: dict[tuple[str, str], dict[date, int]] = _started(
+            before.setups if before else None
+        )
         used = self.setups
         for day, setup_cells in setups:
             if setup_cells and (week := keep(day)):
@@ -350,8 +414,8 @@ class Timeline:
                     by_value = used[field, value]
                     by_value[week] = by_value.get(week, 0) + sets
         # (field, value, region) -> week -> (reports, max score, sum of scores)
-        self.setup_pains: dict[tuple[str, str, str], dict[date, tuple[int, int, int]]] = (
-            defaultdict(dict)
+        self.setup_pains: dict[tuple[str, str, str], dict[date, tuple[int, int, int]]] = _started(
+            before.setup_pains if before else None
         )
         linked = self.setup_pains
         for day, linked_cells in setup_pains:
@@ -364,7 +428,9 @@ class Timeline:
                         reported, worst, summed = was_linked
                         by_week[week] = (reported + reports, max(worst, top), summed + total)
         # (region, side, exercise) -> week -> (reports, max score): pain placed on one side.
-        self.sided: dict[tuple[str, str, str], dict[date, tuple[int, int]]] = defaultdict(dict)
+        self.sided: dict[tuple[str, str, str], dict[date, tuple[int, int]]] = _started(
+            before.sided if before else None
+        )
         for day, sided_cells in sided:
             if sided_cells and (week := keep(day)):
                 for region, side, exercise, top, reports in sided_cells:
@@ -375,6 +441,7 @@ class Timeline:
                         if was is None
                         else (was[0] + reports, max(was[1], top))
                     )
+        self._scores = scores
         return scores
 
     def _finish(

@@ -77,6 +77,7 @@ def measure(*, runs: int, warmup: int, cohort: int, profile: bool) -> dict[str, 
     from django.contrib.auth.models import User
     from django.core.management import call_command
 
+    from advice.cache import forget_frozen
     from advice.rules import advise, advise_on
     from advice.services import (
         advice_for,
@@ -109,6 +110,9 @@ def measure(*, runs: int, warmup: int, cohort: int, profile: bool) -> dict[str, 
     steps: dict[str, Any] = {
         # Cold: read and reason from the log, as after any write. Cached: an unchanged log.
         "advice": lambda: compute_advice(athlete, today),
+        # After a change to a week two or more weeks old (or a first read in a fortnight): the
+        # older weeks are indexed again and kept.
+        "advice_old_week": lambda: (forget_frozen(athlete.pk), compute_advice(athlete, today)),
         "advice_cached": lambda: advice_for(athlete, today),
         "baseline": lambda: User.objects.filter(pk=athlete.pk).first(),
         "history_of": lambda: history_of(athlete, today),

@@ -30,7 +30,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import Q, TextField
+from django.db.models.functions import Cast
 
 from tracker.choices import COMPARED_SETUP_FIELDS, HIP_THRUST_FAMILY, SETUP_FIELDS, PainTiming
 from tracker.models import PainReport, Set, TrainingSession, WeekRollup
@@ -425,7 +426,18 @@ def summaries(
 ) -> list[tuple[date, Summary]]:
     """The athlete's weekly sums for the advice (or with `charts`, for the charts), oldest
     first, from `since` (a Monday; None: all), within the dates pages read
-    (tracker.validators.history_bounds): one query.
+    (tracker.validators.history_bounds): one query."""
+    return [
+        (week, json.loads(text))
+        for week, text in summary_texts(athlete_id, since=since, charts=charts)
+    ]
+
+
+def summary_texts(
+    athlete_id: int, *, since: date | None = None, charts: bool = False
+) -> list[tuple[date, str]]:
+    """`summaries` as the JSON text they are stored in, not yet read: for a reader that
+    compares weeks it has already read (the advice's frozen weeks) before reading them.
 
     1900-01-01 is a Monday, so only the last week can hold a day past the bounds (a row
     stored before the doors refused such dates); that week is summed again without it.
@@ -437,14 +449,18 @@ def summaries(
             athlete_id=athlete_id, week__range=(max(earliest, since or earliest), latest)
         )
         .order_by("week")
-        .values_list("week", "last_day", column)
+        .values_list("week", "last_day", Cast(column, output_field=TextField()))
     )
-    weeks = [(week, summary) for week, _, summary in found]
+    weeks = [(week, text) for week, _, text in found]
     if found and found[-1][1] > latest:
         week = found[-1][0]
         rows = read_weeks(athlete_id, [week], until=latest).get(week)
-        weeks[-1:] = [(week, summarise(rows)[1 if charts else 0])] if rows else []
+        weeks[-1:] = [(week, _text(summarise(rows)[1 if charts else 0]))] if rows else []
     return weeks
+
+
+def _text(summary: Summary) -> str:
+    return json.dumps(summary, separators=(",", ":"))
 
 
 # --- when the log changes ------------------------------------------------------------------------
