@@ -35,9 +35,10 @@ expect.set_options(timeout=15_000)
 # navigation or a context close that never ends, with the server idle (seen with py-spy) and
 # no error in the page. Such a test runs once more, shown as R in the summary; one that hangs
 # is ended after WEDGED_AFTER seconds (pytest-timeout, see pyproject) and run once more too.
-# The slowest browser test takes about 40 s on this machine with the suite around it. Not the
-# fault run: it runs long by design, and a rare failure there is what it exists to find.
-NO_RERUN = ("test_offline_faults.py",)
+# The slowest browser test takes about 40 s on this machine with the suite around it. The fault
+# run sets its own (a wedge is ended and run again, a failed check never is: a rare failure
+# there is what it exists to find).
+OWN_RERUNS = ("test_offline_faults.py",)
 WEDGED_AFTER = 180
 
 
@@ -45,7 +46,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
-            if item.fspath.basename not in NO_RERUN:
+            if item.fspath.basename not in OWN_RERUNS:
                 item.add_marker(pytest.mark.flaky(reruns=1))
                 item.add_marker(pytest.mark.timeout(WEDGED_AFTER))
             if not shutil.which(CHROMIUM):
