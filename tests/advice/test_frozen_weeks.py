@@ -5,12 +5,15 @@ deletion, an import) is read at once. Either way the timeline is the one the log
 """
 
 import random
+import zlib
 from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 
 from advice import services
+from advice.cache import _frozen_key, frozen
 from advice.services import FROZEN_LAG, FROZEN_REFRESH, compute_advice
 from tests.factories import PainReportFactory, SetFactory, TrainingSessionFactory, UserFactory
 from tests.tracker.test_rollups import REGIONS, TODAY, random_history
@@ -114,6 +117,15 @@ def test_a_day_before_the_kept_weeks_reads_the_log_again():
     compute_advice(athlete, TODAY)
 
     assert_same_timeline(athlete, TODAY - FROZEN_LAG - timedelta(weeks=3))
+
+
+@pytest.mark.parametrize("kept", [b"not a kept copy", zlib.compress(b"not a pickle"), "text"])
+def test_a_kept_copy_that_cannot_be_read_is_indexed_again(kept):
+    athlete = twelve_weeks().athlete
+    cache.set(_frozen_key(athlete.pk), kept)
+
+    assert_same_timeline(athlete, TODAY)
+    assert frozen(athlete.pk) is not None  # and kept again, readable
 
 
 @pytest.mark.parametrize("seed", range(4))
