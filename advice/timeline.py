@@ -223,12 +223,8 @@ V = TypeVar("V")
 
 
 def _started(index: dict[K, dict[date, V]] | None) -> defaultdict[K, dict[date, V]]:
-    """An index to add weeks to: `index` (an Indexed's, taken over), or a new one."""
-    if index is None:
-        return defaultdict(dict)
-    if isinstance(index, defaultdict):
-        return index
-    return defaultdict(dict, index)
+    """An index to add weeks to: `index`'s weeks (an Indexed's, taken over), or none."""
+    return defaultdict(dict, index or {})
 
 
 def _copied(index: dict[K, dict[date, V]]) -> dict[K, dict[date, V]]:
